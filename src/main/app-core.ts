@@ -1,0 +1,90 @@
+import { join } from 'node:path'
+import type { DatabaseProblem } from '../shared/domain'
+import { isAppError } from '../shared/errors'
+import { createChatService, type ChatService } from './chat/chat-service'
+import { createEventBus, type EventBus } from './ipc/event-bus'
+import { createHandlers } from './ipc/handlers'
+import { createRouter, type Router, type SenderPolicy } from './ipc/router'
+import { createOpenAICompatibleAdapter } from './providers/openai-compatible'
+import { createKeyVault, type KeychainBackend } from './secrets/key-vault'
+import { openStore, type Store } from './store'
+
+export interface AppCoreOptions {
+  version: string
+  /** Folder for chofesh.sqlite (Electron's userData folder in the app). */
+  dataDir: string
+  /** Keychain service name under which keys are stored. */
+  keychainService: string
+  isTrustedSender: SenderPolicy
+  openExternal: (url: string) => Promise<boolean>
+  loadKeychain?: () => Promise<KeychainBackend>
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface AppCore {
+  router: Router
+  bus: EventBus
+  store: Store | null
+  chat: ChatService | null
+  /** Stops running answers (keeping their text) and closes the database. */
+  dispose(): Promise<void>
+}
+
+function openStoreOrProblem(path: string): { store: Store | null; problem: DatabaseProblem | null } {
+  try {
+    return { store: openStore(path), problem: null }
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'db_corrupt' || error.code === 'db_unwritable')) {
+      return { store: null, problem: { code: error.code, message: error.message, path } }
+    }
+    throw error
+  }
+}
+
+/**
+ * Wires the services behind the IPC router. Free of Electron, so the same
+ * core runs in the app and behind the browser tests' bridge.
+ */
+export function createAppCore(options: AppCoreOptions): AppCore {
+  const log = options.log ?? ((message, error) => console.error(`[chofesh] ${message}`, error ?? ''))
+  const bus = createEventBus()
+  const { store, problem } = openStoreOrProblem(join(options.dataDir, 'chofesh.sqlite'))
+  // Answers that were streaming when the app last stopped keep their text, marked interrupted.
+  store?.messages.interruptStale(Date.now())
+
+  const vault = createKeyVault({
+    service: options.keychainService,
+    ...(options.loadKeychain ? { loadBackend: options.loadKeychain } : {})
+  })
+  const chat = store
+    ? createChatService({
+        store,
+        vault,
+        bus,
+        adapterFor: (provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: provider.baseUrl, apiKey })
+      })
+    : null
+  const router = createRouter({
+    handlers: createHandlers({
+      version: options.version,
+      store,
+      databaseProblem: problem,
+      chat,
+      vault,
+      openExternal: options.openExternal
+    }),
+    isTrustedSender: options.isTrustedSender,
+    onInternalError: (channel, error) => log(`unexpected error in ${channel}`, error)
+  })
+
+  return {
+    router,
+    bus,
+    store,
+    chat,
+    async dispose() {
+      await chat?.cancelAll()
+      store?.close()
+    }
+  }
+}

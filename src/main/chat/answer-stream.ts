@@ -1,0 +1,96 @@
+import type { ProviderConfig, TokenUsage } from '../../shared/domain'
+import { AppError, type AppErrorShape } from '../../shared/errors'
+import type { ChatStreamEvent } from '../../shared/ipc/contract'
+import { toProviderError } from '../providers/errors'
+import type { ChatServiceDeps } from './chat-service'
+import { turnsUpTo } from './history'
+import { createThrottledFlush } from './throttled-flush'
+
+export interface AnswerStreamJob extends ChatServiceDeps {
+  now: () => number
+  provider: ProviderConfig
+  model: string
+  conversationId: string
+  userMessageId: string
+  assistantMessageId: string
+  streamId: string
+  signal: AbortSignal
+}
+
+/**
+ * Streams one answer: asks the provider, forwards coalesced deltas to the
+ * renderer, writes the partial answer to SQLite as it grows, and records how
+ * it ended. Never rejects: every failure ends up on the message.
+ */
+export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
+  const { store, bus, now, streamId, assistantMessageId: messageId } = job
+  let content = ''
+  let reasoning = ''
+  let usage: TokenUsage | null = null
+  let seq = 0
+  const pending = { text: '', reasoning: '' }
+
+  const emit = (event: ChatStreamEvent): void => bus.emit('chat:stream', event)
+  const deltas = createThrottledFlush(job.coalesceMs ?? 16, () => {
+    emit({
+      type: 'delta',
+      streamId,
+      messageId,
+      seq: seq++,
+      text: pending.text,
+      textOffset: content.length - pending.text.length,
+      reasoning: pending.reasoning,
+      reasoningOffset: reasoning.length - pending.reasoning.length
+    })
+    pending.text = ''
+    pending.reasoning = ''
+  })
+  const progress = createThrottledFlush(job.persistMs ?? 250, () =>
+    store.messages.saveProgress(messageId, content, reasoning, now())
+  )
+
+  const finish = (status: 'complete' | 'interrupted' | 'error', error: AppErrorShape | null): void => {
+    deltas.flushNow()
+    progress.cancel()
+    store.messages.finish(messageId, {
+      status,
+      content,
+      reasoning,
+      usage,
+      errorCode: error?.code ?? null,
+      errorMessage: error?.message ?? null,
+      finishedAt: now()
+    })
+    if (status === 'error' && error) emit({ type: 'error', streamId, messageId, seq: seq++, error })
+    else emit({ type: 'done', streamId, messageId, seq: seq++, status: status === 'complete' ? 'complete' : 'interrupted', error })
+  }
+
+  try {
+    const apiKey = await job.vault.get(job.provider.id)
+    if (!apiKey) throw new AppError('missing_key', `Add an API key for ${job.provider.name} in Settings to use it.`)
+    const adapter = job.adapterFor(job.provider, apiKey)
+    const turns = turnsUpTo(store.messages.listByConversation(job.conversationId), job.userMessageId)
+    for await (const event of adapter.stream({ model: job.model, messages: turns }, job.signal)) {
+      if (event.type === 'text') {
+        content += event.text
+        pending.text += event.text
+      } else if (event.type === 'reasoning') {
+        reasoning += event.text
+        pending.reasoning += event.text
+      } else if (event.type === 'usage') {
+        usage = event.usage
+        continue
+      } else {
+        continue
+      }
+      deltas.mark()
+      progress.mark()
+    }
+    finish('complete', null)
+  } catch (caught) {
+    const error = job.signal.aborted ? new AppError('cancelled', 'Stopped.') : toProviderError(caught)
+    const keptSomething = content.length > 0 || reasoning.length > 0
+    // A stopped or broken answer keeps its text and can be retried; one that never started is an error.
+    finish(error.code === 'cancelled' || keptSomething ? 'interrupted' : 'error', error.toShape())
+  }
+}

@@ -1,0 +1,90 @@
+import type { ProviderConfig } from '../../shared/domain'
+import { AppError } from '../../shared/errors'
+import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
+import type { EventBus } from '../ipc/event-bus'
+import type { ProviderAdapter } from '../providers/types'
+import type { KeyVault } from '../secrets/key-vault'
+import { randomId, type IdFactory } from '../store/ids'
+import type { Store } from '../store'
+import { latestMessageId, titleFromText } from './history'
+import { runAnswerStream } from './answer-stream'
+
+export interface ChatServiceDeps {
+  store: Pick<Store, 'conversations' | 'messages' | 'providers' | 'transaction'>
+  vault: Pick<KeyVault, 'get'>
+  adapterFor: (provider: ProviderConfig, apiKey: string) => ProviderAdapter
+  bus: Pick<EventBus, 'emit'>
+  now?: () => number
+  newId?: IdFactory
+  /** One stream message per this many ms at most (about one per frame). */
+  coalesceMs?: number
+  /** The partial answer is written to SQLite at least this often. */
+  persistMs?: number
+}
+
+export interface ChatService {
+  send(input: RequestInput<'chat:send'>): RequestOutput<'chat:send'>
+  cancel(streamId: string): boolean
+  /** Resolves when the given stream has finished and been stored (tests, shutdown). */
+  settled(streamId: string): Promise<void>
+  /** Stops every running answer, keeping what arrived; resolves once all are stored. */
+  cancelAll(): Promise<void>
+}
+
+export function createChatService(deps: ChatServiceDeps): ChatService {
+  const { store, now = Date.now, newId = randomId } = deps
+  const running = new Map<string, { controller: AbortController; done: Promise<void> }>()
+
+  function startConversation(conversationId: string | null, text: string, at: number): string {
+    if (conversationId !== null) {
+      if (!store.conversations.get(conversationId)) throw new AppError('not_found', 'This conversation no longer exists.')
+      return conversationId
+    }
+    const id = newId()
+    store.conversations.insert({ id, title: titleFromText(text), providerId: null, model: null, createdAt: at, updatedAt: at })
+    return id
+  }
+
+  return {
+    send(input) {
+      const provider = store.providers.get(input.providerId)
+      if (!provider) throw new AppError('not_found', 'This provider is not configured any more. Pick another model.')
+      const at = now()
+      // The user's message is stored before any request leaves the machine.
+      const ids = store.transaction(() => {
+        const conversationId = startConversation(input.conversationId, input.text, at)
+        const parentId = latestMessageId(store.messages.listByConversation(conversationId))
+        const userMessageId = newId()
+        const assistantMessageId = newId()
+        const common = { conversationId, providerId: provider.id, model: input.model, createdAt: at }
+        store.messages.insert({ ...common, id: userMessageId, parentId, role: 'user', content: input.text, status: 'complete' })
+        store.messages.insert({ ...common, id: assistantMessageId, parentId: userMessageId, role: 'assistant', content: '', status: 'streaming' })
+        store.conversations.touch(conversationId, at, provider.id, input.model)
+        return { conversationId, userMessageId, assistantMessageId, streamId: newId() }
+      })
+
+      const controller = new AbortController()
+      const done = runAnswerStream({ ...deps, now, provider, model: input.model, ...ids, signal: controller.signal }).finally(() =>
+        running.delete(ids.streamId)
+      )
+      running.set(ids.streamId, { controller, done })
+      return ids
+    },
+
+    cancel(streamId) {
+      const entry = running.get(streamId)
+      entry?.controller.abort()
+      return entry !== undefined
+    },
+
+    async settled(streamId) {
+      await running.get(streamId)?.done
+    },
+
+    async cancelAll() {
+      const entries = [...running.values()]
+      for (const { controller } of entries) controller.abort()
+      await Promise.all(entries.map((entry) => entry.done))
+    }
+  }
+}

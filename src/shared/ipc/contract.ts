@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import type { AppErrorShape } from '../errors'
+import type {
+  AppStatus,
+  ConversationDetail,
+  ConversationSummary,
+  KeyStatus,
+  ProviderView
+} from '../domain'
+import type { EventChannel, RequestChannel } from './channels'
+
+/**
+ * The IPC contract: every request channel with the schema its input must
+ * parse against and the type of its output, and every event main pushes.
+ * Main's router, the preload bridge and the renderer are all typed from here.
+ */
+
+/** Marks the output type of a channel; outputs come from our own code and are not parsed. */
+function output<T>(): T {
+  return undefined as T
+}
+
+const id = z.string().min(1).max(128)
+const providerId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes')
+const noInput = z.undefined()
+
+export const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return url.protocol === 'http:' || url.protocol === 'https:'
+    } catch {
+      return false
+    }
+  }, 'an http(s) URL')
+
+export const requestContract = {
+  'app:status': { input: noInput, output: output<AppStatus>() },
+  'keys:list': { input: noInput, output: output<KeyStatus[]>() },
+  'keys:set': {
+    input: z.object({ providerId, key: z.string().trim().min(1).max(4096) }).strict(),
+    output: output<KeyStatus>()
+  },
+  'keys:delete': { input: z.object({ providerId }).strict(), output: output<KeyStatus>() },
+  'providers:list': { input: noInput, output: output<ProviderView[]>() },
+  'providers:save': {
+    input: z
+      .object({
+        id: providerId,
+        kind: z.literal('openai-compatible'),
+        name: z.string().trim().min(1).max(80),
+        baseUrl: httpUrl,
+        defaultModel: z.string().trim().min(1).max(200).nullable(),
+        enabled: z.boolean()
+      })
+      .strict(),
+    output: output<ProviderView>()
+  },
+  'providers:remove': { input: z.object({ providerId }).strict(), output: output<null>() },
+  'conversations:list': { input: noInput, output: output<ConversationSummary[]>() },
+  'conversations:get': { input: z.object({ conversationId: id }).strict(), output: output<ConversationDetail>() },
+  'chat:send': {
+    input: z
+      .object({
+        conversationId: id.nullable(),
+        providerId,
+        model: z.string().trim().min(1).max(200),
+        text: z.string().min(1).max(200_000)
+      })
+      .strict(),
+    output: output<{ conversationId: string; userMessageId: string; assistantMessageId: string; streamId: string }>()
+  },
+  'chat:cancel': { input: z.object({ streamId: id }).strict(), output: output<{ cancelled: boolean }>() },
+  'links:open': { input: z.object({ url: z.string().max(4096) }).strict(), output: output<{ opened: boolean }>() }
+} as const satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>
+
+export type RequestContract = typeof requestContract
+export type RequestInput<C extends RequestChannel> = z.output<RequestContract[C]['input']>
+/** What the renderer passes: before defaults and trimming are applied. */
+export type RequestArgument<C extends RequestChannel> = z.input<RequestContract[C]['input']>
+export type RequestOutput<C extends RequestChannel> = RequestContract[C]['output']
+
+/** One streaming answer's events, in order: deltas, then exactly one `done` or `error`. */
+export type ChatStreamEvent =
+  | {
+      type: 'delta'
+      streamId: string
+      messageId: string
+      seq: number
+      /** New text, to be placed at `textOffset` of the answer (its length before this delta). */
+      text: string
+      textOffset: number
+      reasoning: string
+      reasoningOffset: number
+    }
+  | {
+      type: 'done'
+      streamId: string
+      messageId: string
+      seq: number
+      status: 'complete' | 'interrupted'
+      error: AppErrorShape | null
+    }
+  | { type: 'error'; streamId: string; messageId: string; seq: number; error: AppErrorShape }
+
+export interface EventContract {
+  'chat:stream': ChatStreamEvent
+}
+
+// A compile-time check that EventContract names exactly the event channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
+export const eventContractMatchesChannels: Exact<keyof EventContract, EventChannel> = true
+
+/** What every request resolves to across the boundary: errors are data, not exceptions. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape }
