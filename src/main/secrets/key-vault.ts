@@ -35,7 +35,7 @@ export interface KeyVault {
 
 // Loaded on first use, not at start-up: a missing libsecret must give
 // "keychain unavailable", not a crash of the whole app.
-const loadKeytar = async (): Promise<KeychainBackend> => createRequire(import.meta.url)('keytar') as KeychainBackend
+const loadKeytar = async (): Promise<KeychainBackend> => createRequire(__filename)('keytar') as KeychainBackend
 
 /** Key storage in the OS keychain. Keys are never written anywhere else, not even as a fallback. */
 export function createKeyVault({ service, loadBackend = loadKeytar, timeoutMs = 2000 }: KeyVaultOptions): KeyVault {

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, type Page } from '@playwright/test'
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../src/main/app-core'
+import { createSenderPolicy } from '../../src/main/ipc/sender-policy'
+import { createKeyVault } from '../../src/main/secrets/key-vault'
+import { installBridge, type BridgeTraffic } from '../support/bridge/bridge-shim'
+import { startRendererServer, type RendererServer } from '../support/bridge/renderer-server'
+import { startMockProvider, type MockProvider } from '../support/mock-provider'
+
+export interface ChofeshApp {
+  core: AppCore
+  traffic: BridgeTraffic
+  dataDir: string
+  keychainService: string
+  /** Requests the page made to any origin (to prove it stays on its own). */
+  pageRequests: string[]
+  /** Loads the renderer in the page, over the bridge. */
+  open(): Promise<void>
+}
+
+type Options = {
+  /** Bytes planted as chofesh.sqlite before the app starts (e.g. a corrupt file). */
+  plantedDatabase: Buffer | null
+  coreOverrides: Partial<AppCoreOptions>
+  mockApiKey: string
+}
+
+type Fixtures = { mock: MockProvider; renderer: RendererServer; app: ChofeshApp }
+
+/**
+ * Real services (SQLite file, OS keychain, the provider SDK) behind the real
+ * router, driven from real Chromium through the bridge shim.
+ */
+export const test = base.extend<Options & Fixtures>({
+  plantedDatabase: [null, { option: true }],
+  coreOverrides: [{}, { option: true }],
+  mockApiKey: ['sk-test-mock-0000', { option: true }],
+
+  mock: async ({ mockApiKey }, use) => {
+    const mock = await startMockProvider({ apiKey: mockApiKey })
+    await use(mock)
+    await mock.close()
+  },
+
+  renderer: async ({}, use) => {
+    const server = await startRendererServer()
+    await use(server)
+    await server.close()
+  },
+
+  app: async ({ page, renderer, plantedDatabase, coreOverrides }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chofesh-e2e-'))
+    if (plantedDatabase) writeFileSync(join(dataDir, 'chofesh.sqlite'), plantedDatabase)
+    const keychainService = `chofesh-e2e-${process.pid}-${Date.now()}`
+    const core = createAppCore({
+      version: '0.0.0-test',
+      dataDir,
+      keychainService,
+      isTrustedSender: createSenderPolicy({ origins: [renderer.origin], contentsIds: () => null }),
+      openExternal: async () => false,
+      ...coreOverrides
+    })
+    const traffic = await installBridge(page, core)
+    const pageRequests: string[] = []
+    page.on('request', (request) => pageRequests.push(request.url()))
+    await use({ core, traffic, dataDir, keychainService, pageRequests, open: () => openApp(page, renderer) })
+    await page.close()
+    await core.dispose()
+    await removeKeys(keychainService)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+async function openApp(page: Page, renderer: RendererServer): Promise<void> {
+  await page.goto(`${renderer.origin}/index.html`)
+}
+
+async function removeKeys(service: string): Promise<void> {
+  const vault = createKeyVault({ service })
+  const keys = await vault.list().catch(() => [])
+  await Promise.all(keys.map((key) => vault.delete(key.providerId)))
+}
+
+export { expect } from '@playwright/test'

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from './app-fixture'
+
+test.describe('a corrupt database', () => {
+  const garbage = Buffer.from('This is not a SQLite database, but it is the user\'s file. '.repeat(80))
+  test.use({ plantedDatabase: garbage })
+
+  test('shows a clear error screen and leaves the file untouched', async ({ page, app }) => {
+    await app.open()
+    const screen = page.getByTestId('database-error')
+    await expect(screen).toBeVisible()
+    await expect(screen.getByRole('heading')).toHaveText('Your chat database could not be opened')
+    await expect(screen).toContainText('chofesh.sqlite')
+    await expect(screen).toContainText('has not been changed')
+    await page.screenshot({ path: 'docs/screenshots/database-error.png' })
+    expect(readFileSync(join(app.dataDir, 'chofesh.sqlite')).equals(garbage)).toBe(true)
+  })
+})
+
+test.describe('no reachable keychain', () => {
+  test.use({
+    coreOverrides: {
+      loadKeychain: async () => {
+        throw new Error('The name org.freedesktop.secrets was not provided by any .service files')
+      }
+    }
+  })
+
+  test('says so, and saving a key fails with the same clear message without storing it anywhere', async ({ page, app, mock }) => {
+    await app.open()
+    await expect(page.getByTestId('keychain-unavailable')).toContainText('Keychain unavailable')
+    await page.getByLabel('Name').fill('Mock AI')
+    await page.getByLabel('Base URL (OpenAI-compatible)').fill(mock.baseUrl)
+    await page.getByLabel('Model').fill('gpt-4o')
+    await page.getByLabel('API key').fill('sk-test-never-stored-0000000000')
+    await page.getByRole('button', { name: 'Save provider' }).click()
+    await expect(page.getByRole('alert')).toContainText('cannot reach your system keychain')
+    await page.screenshot({ path: 'docs/screenshots/keychain-unavailable.png' })
+    // The form keeps what the user typed so nothing is lost.
+    await expect(page.getByLabel('Name')).toHaveValue('Mock AI')
+    expect(app.core.store?.providers.list()).toEqual([])
+  })
+})
