@@ -44,6 +44,8 @@ export const test = base.extend<Options & Fixtures>({
     await mock.close()
   },
 
+  // Playwright reads fixture dependencies from the destructuring pattern, so it must be present.
+  // eslint-disable-next-line no-empty-pattern
   renderer: async ({}, use) => {
     const server = await startRendererServer()
     await use(server)

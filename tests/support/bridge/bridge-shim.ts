@@ -16,10 +16,10 @@ export interface BridgeTraffic {
 function installInPage(build: typeof buildApi, requestChannels: string[], eventChannels: string[]): void {
   type Listener = (payload: unknown) => void
   const listeners = new Map<string, Set<Listener>>()
-  const page = window as unknown as {
+  const page = globalThis as unknown as {
     __chofeshInvoke(channel: string, payload: unknown): Promise<unknown>
   }
-  Object.defineProperty(window, '__chofeshDispatch', {
+  Object.defineProperty(globalThis, '__chofeshDispatch', {
     value: (event: string, payload: unknown) => {
       for (const listener of listeners.get(event) ?? []) listener(payload)
     }
@@ -33,7 +33,7 @@ function installInPage(build: typeof buildApi, requestChannels: string[], eventC
       return () => set.delete(listener)
     }
   })
-  Object.defineProperty(window, 'api', { value: api })
+  Object.defineProperty(globalThis, 'api', { value: api })
 }
 
 /**
@@ -56,7 +56,7 @@ export async function installBridge(page: Page, core: { router: Router; bus: Eve
   const unsubscribe = core.bus.subscribe((event, payload) => {
     traffic.delivered.push(payload)
     page
-      .evaluate(([name, data]) => (window as unknown as { __chofeshDispatch(n: string, d: unknown): void }).__chofeshDispatch(name, data), [
+      .evaluate(([name, data]) => (globalThis as unknown as { __chofeshDispatch(n: string, d: unknown): void }).__chofeshDispatch(name, data), [
         event,
         payload
       ] as const)
