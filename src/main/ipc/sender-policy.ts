@@ -1,20 +1,11 @@
 import type { SenderInfo, SenderPolicy } from './router'
+import { originOf } from '../origin'
 
 export interface TrustedSenders {
   /** Origins our renderer is served from, e.g. `app://chofesh`. */
   origins: readonly string[]
   /** Web contents ids of our own windows, or null to skip this check (tests have no windows). */
   contentsIds: () => ReadonlySet<number> | null
-}
-
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url)
-    // Custom schemes give the string "null" as origin; rebuild it.
-    return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin
-  } catch {
-    return null
-  }
 }
 
 /** Accepts only the main frame of one of our windows, showing our own origin. */

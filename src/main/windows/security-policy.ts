@@ -1,6 +1,7 @@
 import type { Session, WebContents, WebPreferences } from 'electron'
 import { developmentCsp } from './content-security-policy'
 import { isSafeExternalUrl } from './external-links'
+import { originOf } from '../origin'
 
 /** The renderer gets no Node, no network of its own and no <webview> (DESIGN §1.2). */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -28,16 +29,6 @@ export function hardenSession(session: HardenableSession): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.setPermissionCheckHandler(() => false)
   session.setDevicePermissionHandler?.(() => false)
-}
-
-/** Custom schemes report the origin "null" in WHATWG URL; rebuild it from scheme and host. */
-function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url)
-    return parsed.origin === 'null' ? `${parsed.protocol}//${parsed.host}` : parsed.origin
-  } catch {
-    return null
-  }
 }
 
 export interface WebContentsGuards {
