@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, nativeTheme, protocol, session, shell } from 'electron'
 import { createAppCore, type AppCore } from './app-core'
 import { bindRouterToIpc, trustedContentsIds } from './ipc/electron-binding'
 import { createSenderPolicy } from './ipc/sender-policy'
@@ -31,7 +31,8 @@ function showMainWindow(): void {
       preloadPath: join(__dirname, '../preload/index.js'),
       rendererUrl,
       openExternal,
-      allowedOrigin: rendererOrigin
+      allowedOrigin: rendererOrigin,
+      prefersDark: nativeTheme.shouldUseDarkColors
     })
     return
   }

@@ -9,10 +9,12 @@ export interface MainWindowDeps {
   openExternal: (url: string) => Promise<boolean>
   /** The origin rendererUrl belongs to; navigation anywhere else is blocked. */
   allowedOrigin: string
+  /** Whether the OS uses a dark theme, so the frame matches the page before it paints. */
+  prefersDark: boolean
 }
 
-// Matches the renderer's dark background so the window does not flash white while loading.
-const BACKGROUND_COLOR = '#17181c'
+// The renderer's --bg colours (styles.css), light and dark.
+const BACKGROUND = { light: '#f7f7f8', dark: '#16181c' }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const window = new deps.BrowserWindow({
@@ -23,7 +25,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     // Shown once painted, so the user never sees an empty frame.
     show: false,
     title: 'Chofesh',
-    backgroundColor: BACKGROUND_COLOR,
+    backgroundColor: deps.prefersDark ? BACKGROUND.dark : BACKGROUND.light,
     webPreferences: secureWebPreferences(deps.preloadPath)
   })
   // Guards go on before the first load so no navigation can slip past them.

@@ -25,7 +25,7 @@ class FakeBrowserWindow {
   }
 }
 
-function create(): FakeBrowserWindow {
+function create(prefersDark = false): FakeBrowserWindow {
   FakeBrowserWindow.created = []
   const openExternal = vi.fn(async (_url: string) => true)
   const window = createMainWindow({
@@ -33,7 +33,8 @@ function create(): FakeBrowserWindow {
     preloadPath: '/app/out/preload/index.js',
     rendererUrl: 'app://chofesh/index.html',
     openExternal,
-    allowedOrigin: 'app://chofesh'
+    allowedOrigin: 'app://chofesh',
+    prefersDark
   })
   const fake = FakeBrowserWindow.created[0]
   expect(window).toBe(fake)
@@ -66,6 +67,11 @@ describe('createMainWindow', () => {
       title: 'Chofesh'
     })
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i)
+  })
+
+  it('paints the frame in the theme the page will use, so it does not flash', () => {
+    expect(create(false).options.backgroundColor).toBe('#f7f7f8')
+    expect(create(true).options.backgroundColor).toBe('#16181c')
   })
 
   it('installs the navigation guards before loading the page', () => {
