@@ -24,7 +24,8 @@ type Options = {
   /** Bytes planted as chofesh.sqlite before the app starts (e.g. a corrupt file). */
   plantedDatabase: Buffer | null
   coreOverrides: Partial<AppCoreOptions>
-  mockApiKey: string
+  /** The key the mock provider demands; null for a keyless local server. */
+  mockApiKey: string | null
 }
 
 type Fixtures = { mock: MockProvider; renderer: RendererServer; app: ChofeshApp }
@@ -36,7 +37,7 @@ type Fixtures = { mock: MockProvider; renderer: RendererServer; app: ChofeshApp 
 export const test = base.extend<Options & Fixtures>({
   plantedDatabase: [null, { option: true }],
   coreOverrides: [{}, { option: true }],
-  mockApiKey: ['sk-test-mock-0000', { option: true }],
+  mockApiKey: ['sk-test-mock-0000' as string | null, { option: true }],
 
   mock: async ({ mockApiKey }, use) => {
     const mock = await startMockProvider({ apiKey: mockApiKey })

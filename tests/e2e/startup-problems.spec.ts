@@ -20,11 +20,27 @@ test.describe('a corrupt database', () => {
 
 test.describe('no reachable keychain', () => {
   test.use({
+    // A local server (like Ollama or LM Studio) that takes no key.
+    mockApiKey: null,
     coreOverrides: {
       loadKeychain: async () => {
         throw new Error('The name org.freedesktop.secrets was not provided by any .service files')
       }
     }
+  })
+
+  test('local models still work without any key', async ({ page, app, mock }) => {
+    await app.open()
+    await expect(page.getByTestId('keychain-unavailable')).toBeVisible()
+    await page.getByLabel('Name').fill('Local server')
+    await page.getByLabel('Base URL (OpenAI-compatible)').fill(mock.baseUrl)
+    await page.getByLabel('Model').fill('llama3')
+    await page.getByRole('button', { name: 'Save provider' }).click()
+    await page.getByRole('textbox', { name: 'Message' }).fill('hello')
+    await page.getByRole('textbox', { name: 'Message' }).press('Enter')
+    const answer = page.locator('[data-testid="message"][data-role="assistant"]')
+    await expect(answer).toHaveAttribute('data-status', 'complete')
+    await expect(answer.locator('.content')).toContainText('real-time weather')
   })
 
   test('says so, and saving a key fails with the same clear message without storing it anywhere', async ({ page, app, mock }) => {

@@ -2,6 +2,7 @@ import type { ProviderConfig, TokenUsage } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import type { ChatStreamEvent } from '../../shared/ipc/contract'
 import { toProviderError } from '../providers/errors'
+import { isLocalEndpoint } from '../providers/local-endpoint'
 import type { ChatServiceDeps } from './chat-service'
 import { turnsUpTo } from './history'
 import { createThrottledFlush } from './throttled-flush'
@@ -15,6 +16,25 @@ export interface AnswerStreamJob extends ChatServiceDeps {
   assistantMessageId: string
   streamId: string
   signal: AbortSignal
+}
+
+/**
+ * The provider's key, or null when it has none. Local servers (Ollama, LM
+ * Studio) need no key, so they keep working when the keychain is unavailable.
+ */
+async function readKey(job: AnswerStreamJob): Promise<string | null> {
+  try {
+    return await job.vault.get(job.provider.id)
+  } catch (error) {
+    if (isLocalEndpoint(job.provider.baseUrl)) return null
+    throw error
+  }
+}
+
+/** A provider that refuses us when we sent no key needs a key, not a different one. */
+function explain(error: AppError, provider: ProviderConfig, sentKey: boolean): AppError {
+  if (error.code !== 'auth' || sentKey) return error
+  return new AppError('missing_key', `${provider.name} needs an API key. Add one in Settings.`, { cause: error })
 }
 
 /**
@@ -65,9 +85,10 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
     else emit({ type: 'done', streamId, messageId, seq: seq++, status: status === 'complete' ? 'complete' : 'interrupted', error })
   }
 
+  let sentKey = false
   try {
-    const apiKey = await job.vault.get(job.provider.id)
-    if (!apiKey) throw new AppError('missing_key', `Add an API key for ${job.provider.name} in Settings to use it.`)
+    const apiKey = await readKey(job)
+    sentKey = apiKey !== null
     const adapter = job.adapterFor(job.provider, apiKey)
     const turns = turnsUpTo(store.messages.listByConversation(job.conversationId), job.userMessageId)
     for await (const event of adapter.stream({ model: job.model, messages: turns }, job.signal)) {
@@ -88,7 +109,7 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
     }
     finish('complete', null)
   } catch (caught) {
-    const error = job.signal.aborted ? new AppError('cancelled', 'Stopped.') : toProviderError(caught)
+    const error = job.signal.aborted ? new AppError('cancelled', 'Stopped.') : explain(toProviderError(caught), job.provider, sentKey)
     const keptSomething = content.length > 0 || reasoning.length > 0
     // A stopped or broken answer keeps its text and can be retried; one that never started is an error.
     finish(error.code === 'cancelled' || keptSomething ? 'interrupted' : 'error', error.toShape())

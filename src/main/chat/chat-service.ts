@@ -12,7 +12,8 @@ import { runAnswerStream } from './answer-stream'
 export interface ChatServiceDeps {
   store: Pick<Store, 'conversations' | 'messages' | 'providers' | 'transaction'>
   vault: Pick<KeyVault, 'get'>
-  adapterFor: (provider: ProviderConfig, apiKey: string) => ProviderAdapter
+  /** `apiKey` is null for a provider without a key (a local server). */
+  adapterFor: (provider: ProviderConfig, apiKey: string | null) => ProviderAdapter
   bus: Pick<EventBus, 'emit'>
   now?: () => number
   newId?: IdFactory

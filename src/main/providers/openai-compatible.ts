@@ -4,7 +4,8 @@ import type { ChatRequest, ModelInfo, ProviderAdapter, StreamEvent } from './typ
 
 export interface OpenAICompatibleOptions {
   baseUrl: string
-  apiKey: string
+  /** Null for servers that take no key (local models). */
+  apiKey: string | null
   /** Time allowed for the response headers; the stream itself may run longer. */
   timeoutMs?: number
 }
@@ -15,7 +16,8 @@ export interface OpenAICompatibleOptions {
  */
 export function createOpenAICompatibleAdapter({ baseUrl, apiKey, timeoutMs = 60_000 }: OpenAICompatibleOptions): ProviderAdapter {
   // Retries are decided by Chofesh, not silently by the SDK (it retries 408/409/429/5xx twice by default).
-  const client = new OpenAI({ apiKey, baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs })
+  // The SDK insists on a key; keyless local servers ignore the placeholder.
+  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs })
 
   return {
     async *stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
