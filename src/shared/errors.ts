@@ -27,6 +27,8 @@ export const APP_ERROR_CODES = [
   'db_unavailable',
   'db_corrupt',
   'db_unwritable',
+  /** An answer cut off because Chofesh closed or crashed while it streamed. */
+  'interrupted',
   'internal'
 ] as const
 

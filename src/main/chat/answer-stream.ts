@@ -19,16 +19,23 @@ export interface AnswerStreamJob extends ChatServiceDeps {
 }
 
 /**
- * The provider's key, or null when it has none. Local servers (Ollama, LM
- * Studio) need no key, so they keep working when the keychain is unavailable.
+ * The provider's key, or null for a local server (Ollama, LM Studio) that has
+ * none: those need no key, so they keep working even when the keychain is
+ * unavailable. A remote provider without a key is not contacted at all.
  */
 async function readKey(job: AnswerStreamJob): Promise<string | null> {
+  const local = isLocalEndpoint(job.provider.baseUrl)
+  let key: string | null
   try {
-    return await job.vault.get(job.provider.id)
+    key = await job.vault.get(job.provider.id)
   } catch (error) {
-    if (isLocalEndpoint(job.provider.baseUrl)) return null
+    if (local) return null
     throw error
   }
+  if (key === null && !local) {
+    throw new AppError('missing_key', `${job.provider.name} needs an API key. Add one in Settings.`)
+  }
+  return key
 }
 
 /** A provider that refuses us when we sent no key needs a key, not a different one. */

@@ -38,6 +38,15 @@ function codeForStatus(status: number | undefined, body: string): ProviderErrorC
   return 'provider'
 }
 
+const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNREFUSED', 'ETIMEDOUT'])
+
+/** Node's fetch reports a connection lost mid-body as `TypeError: terminated`, outside the SDK's error classes. */
+function isDroppedConnection(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const cause = error.cause as { code?: unknown } | undefined
+  return error.message === 'terminated' || (typeof cause?.code === 'string' && DROPPED_CONNECTION_CODES.has(cause.code))
+}
+
 /** Maps whatever an OpenAI-SDK call threw onto the shared error taxonomy. */
 export function toProviderError(error: unknown): AppError {
   if (error instanceof AppError) return error
@@ -51,6 +60,7 @@ export function toProviderError(error: unknown): AppError {
     if (retryAfter !== undefined) options.retryAfterSeconds = retryAfter
     return new AppError(code, PROVIDER_ERROR_MESSAGES[code], options)
   }
+  if (isDroppedConnection(error)) return new AppError('network', PROVIDER_ERROR_MESSAGES.network, { cause: error })
   if (error instanceof Error && error.name === 'AbortError') {
     return new AppError('cancelled', PROVIDER_ERROR_MESSAGES.cancelled, { cause: error })
   }

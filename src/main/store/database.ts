@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { MIGRATIONS } from './migrations'
@@ -7,14 +9,18 @@ export type Db = Database.Database
 const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT'])
 const UNWRITABLE_CODES = new Set(['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_IOERR', 'SQLITE_FULL'])
 
-/**
- * Turns a SQLite failure at open time into an error the user can act on.
- * The file is never deleted or replaced: it may hold the only copy of their chats.
- */
 function primaryCode(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
   // Extended codes such as SQLITE_IOERR_WRITE share the primary code's meaning.
   return code.split('_').slice(0, 2).join('_')
+}
+
+function unwritable(path: string, cause: unknown): AppError {
+  return new AppError(
+    'db_unwritable',
+    `Chofesh cannot write its chat database at ${path}. Check that the folder exists, that you may write to it, and that the disk is not full.`,
+    { cause }
+  )
 }
 
 /**
@@ -23,13 +29,7 @@ function primaryCode(error: unknown): string {
  */
 function explainOpenFailure(error: unknown, path: string): AppError {
   const code = primaryCode(error)
-  if (UNWRITABLE_CODES.has(code)) {
-    return new AppError(
-      'db_unwritable',
-      `Chofesh cannot write its chat database at ${path}. Check that the folder exists, that you may write to it, and that the disk is not full.`,
-      { cause: error }
-    )
-  }
+  if (UNWRITABLE_CODES.has(code)) return unwritable(path, error)
   const detail = CORRUPT_CODES.has(code) ? 'is damaged or is not a Chofesh database' : 'could not be opened'
   return new AppError(
     'db_corrupt',
@@ -38,14 +38,7 @@ function explainOpenFailure(error: unknown, path: string): AppError {
   )
 }
 
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number
-  if (current > MIGRATIONS.length) {
-    throw new AppError(
-      'db_corrupt',
-      'This chat database was written by a newer version of Chofesh. Update Chofesh to open it; the file has not been changed.'
-    )
-  }
+function migrate(db: Db, current: number): void {
   MIGRATIONS.slice(current).forEach((sql, offset) => {
     const version = current + offset + 1
     db.transaction(() => {
@@ -59,15 +52,23 @@ function migrate(db: Db): void {
 export function openDatabase(path: string): Db {
   let db: Db | undefined
   try {
+    if (!existsSync(dirname(path))) throw unwritable(path, new Error(`missing folder ${dirname(path)}`))
     db = new Database(path, { fileMustExist: false })
-    // Reading the schema forces SQLite to parse the header: a file that is not
-    // a database fails here rather than on the first user action.
-    db.pragma('schema_version', { simple: true })
+    // Reading the version parses the header, so a file that is not a database
+    // fails here; and it comes before any pragma that writes (WAL rewrites the
+    // header), so a file we refuse is left exactly as it was.
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version > MIGRATIONS.length) {
+      throw new AppError(
+        'db_corrupt',
+        `The chat database at ${path} was written by a newer version of Chofesh. Update Chofesh to open it; the file has not been changed.`
+      )
+    }
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 3000')
-    migrate(db)
+    migrate(db, version)
     return db
   } catch (error) {
     db?.close()
