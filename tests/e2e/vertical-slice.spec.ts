@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { openAIFixtureText } from '../support/fixture-text'
+import { openaiAnswerText } from '../support/factories/openai-fixture'
 import { expect, test } from './app-fixture'
 
 // A distinctive key, so finding it anywhere is unambiguous. Not a real key.
@@ -17,7 +17,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test('add a key, stream an answer, reload: the chat is still there and the key went nowhere else', async ({ page, app, mock }) => {
-  const answer = openAIFixtureText(FIXTURE)
+  const answer = openaiAnswerText(FIXTURE)
   // Paced so the answer visibly arrives in pieces.
   mock.setScenario({ kind: 'replay', fixture: FIXTURE, delayMs: 40 })
   await app.open()
