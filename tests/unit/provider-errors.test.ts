@@ -1,7 +1,8 @@
 import { createServer } from 'node:net'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROVIDER_ERROR_MESSAGES, toProviderError } from '../../src/main/providers/errors'
+import { PROVIDER_ERROR_MESSAGES } from '../../src/main/providers/errors'
+import { toProviderError } from '../../src/main/providers/openai-errors'
 import { AppError } from '../../src/shared/errors'
 import { DEFAULT_API_KEY, startMockProvider, type MockProvider } from '../support/mock-provider'
 

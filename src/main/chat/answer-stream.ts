@@ -1,7 +1,7 @@
 import type { ProviderConfig, TokenUsage } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import type { ChatStreamEvent } from '../../shared/ipc/contract'
-import { toProviderError } from '../providers/errors'
+import { asProviderError } from '../providers/errors'
 import { isLocalEndpoint } from '../providers/local-endpoint'
 import type { ChatServiceDeps } from './chat-service'
 import { turnsUpTo } from './history'
@@ -98,7 +98,7 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
     sentKey = apiKey !== null
     const adapter = job.adapterFor(job.provider, apiKey)
     const turns = turnsUpTo(store.messages.listByConversation(job.conversationId), job.userMessageId)
-    for await (const event of adapter.stream({ model: job.model, messages: turns }, job.signal)) {
+    for await (const event of adapter.stream({ model: job.model, system: null, messages: turns, params: {} }, job.signal)) {
       if (event.type === 'text') {
         content += event.text
         pending.text += event.text
@@ -116,7 +116,7 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
     }
     finish('complete', null)
   } catch (caught) {
-    const error = job.signal.aborted ? new AppError('cancelled', 'Stopped.') : explain(toProviderError(caught), job.provider, sentKey)
+    const error = job.signal.aborted ? new AppError('cancelled', 'Stopped.') : explain(asProviderError(caught), job.provider, sentKey)
     const keptSomething = content.length > 0 || reasoning.length > 0
     // A stopped or broken answer keeps its text and can be retried; one that never started is an error.
     finish(error.code === 'cancelled' || keptSomething ? 'interrupted' : 'error', error.toShape())

@@ -13,7 +13,7 @@ export function turnsUpTo(messages: readonly Message[], leafId: string): ChatTur
   }
   return path
     .reverse()
-    .filter((message) => message.content.length > 0)
+    .filter((message): message is Message & { role: ChatTurn['role'] } => message.role !== 'system' && message.content.length > 0)
     .map((message) => ({ role: message.role, content: message.content }))
 }
 

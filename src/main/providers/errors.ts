@@ -1,4 +1,3 @@
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import { AppError, type ProviderErrorCode } from '../../shared/errors'
 
 /** One plain sentence per code; what the user should do next is part of it. */
@@ -16,7 +15,14 @@ export const PROVIDER_ERROR_MESSAGES: Record<ProviderErrorCode, string> = {
   provider: 'The provider failed while answering. Retry in a moment.'
 }
 
-function retryAfterSeconds(headers: Headers | undefined): number | undefined {
+export function providerError(code: ProviderErrorCode, cause?: unknown, retryAfterSeconds?: number): AppError {
+  const options: { cause?: unknown; retryAfterSeconds?: number } = { cause }
+  if (retryAfterSeconds !== undefined) options.retryAfterSeconds = retryAfterSeconds
+  return new AppError(code, PROVIDER_ERROR_MESSAGES[code], options)
+}
+
+/** Seconds from a `retry-after` header (seconds or HTTP date), if present. */
+export function retryAfterSeconds(headers: Headers | undefined | null): number | undefined {
   const value = headers?.get('retry-after')
   if (!value) return undefined
   const seconds = Number(value)
@@ -25,44 +31,64 @@ function retryAfterSeconds(headers: Headers | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000))
 }
 
-function codeForStatus(status: number | undefined, body: string): ProviderErrorCode {
+const CONTEXT_LENGTH = /context[_ ]length|context window|maximum context|prompt is too long|too many tokens|exceeds the maximum number of tokens/i
+
+/** The taxonomy code for an HTTP status; `body` (the error text) refines 400s. */
+export function codeForStatus(status: number | undefined, body: string): ProviderErrorCode {
   if (status === 401) return 'auth'
   if (status === 403) return 'permission'
   if (status === 404) return 'model_not_found'
   if (status === 408) return 'timeout'
   if (status === 429) return 'rate_limit'
   if (status === 503 || status === 529) return 'overloaded'
-  if (status === 400 || status === 413 || status === 422) {
-    return /context[_ ]length|maximum context|too long|too many tokens/i.test(body) ? 'context_length' : 'bad_request'
-  }
+  if (status === 400 || status === 413 || status === 422) return CONTEXT_LENGTH.test(body) ? 'context_length' : 'bad_request'
   return 'provider'
 }
 
-const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNREFUSED', 'ETIMEDOUT'])
-
-/** Node's fetch reports a connection lost mid-body as `TypeError: terminated`, outside the SDK's error classes. */
-function isDroppedConnection(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const cause = error.cause as { code?: unknown } | undefined
-  return error.message === 'terminated' || (typeof cause?.code === 'string' && DROPPED_CONNECTION_CODES.has(cause.code))
+/** Thrown by the timed fetch when a response goes silent; see timed-fetch.ts. */
+export class IdleTimeoutError extends Error {
+  constructor(idleMs: number) {
+    super(`no data from the provider for ${idleMs} ms`)
+    this.name = 'IdleTimeoutError'
+  }
 }
 
-/** Maps whatever an OpenAI-SDK call threw onto the shared error taxonomy. */
-export function toProviderError(error: unknown): AppError {
+/** Thrown by the timed fetch when the provider does not answer a request in time. */
+export class ConnectTimeoutError extends Error {
+  constructor(connectMs: number) {
+    super(`the provider did not answer within ${connectMs} ms`)
+    this.name = 'ConnectTimeoutError'
+  }
+}
+
+const DROPPED_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT'])
+
+function findInCauses(error: unknown, test: (error: Error & { code?: unknown }) => boolean): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if (test(current as Error & { code?: unknown })) return true
+  }
+  return false
+}
+
+/**
+ * Failures that are the same whatever the SDK: our own timeouts, a dropped
+ * or refused connection (Node's fetch says `TypeError: terminated` or `fetch
+ * failed` with a socket code as cause), and aborts. Null when it is none of these.
+ */
+export function transportError(error: unknown): AppError | null {
   if (error instanceof AppError) return error
-  if (error instanceof APIUserAbortError) return new AppError('cancelled', PROVIDER_ERROR_MESSAGES.cancelled, { cause: error })
-  if (error instanceof APIConnectionTimeoutError) return new AppError('timeout', PROVIDER_ERROR_MESSAGES.timeout, { cause: error })
-  if (error instanceof APIConnectionError) return new AppError('network', PROVIDER_ERROR_MESSAGES.network, { cause: error })
-  if (error instanceof APIError) {
-    const code = codeForStatus(error.status, error.message)
-    const options: { cause: unknown; retryAfterSeconds?: number } = { cause: error }
-    const retryAfter = retryAfterSeconds(error.headers)
-    if (retryAfter !== undefined) options.retryAfterSeconds = retryAfter
-    return new AppError(code, PROVIDER_ERROR_MESSAGES[code], options)
+  if (findInCauses(error, (e) => e instanceof IdleTimeoutError || e instanceof ConnectTimeoutError)) {
+    return providerError('timeout', error)
   }
-  if (isDroppedConnection(error)) return new AppError('network', PROVIDER_ERROR_MESSAGES.network, { cause: error })
-  if (error instanceof Error && error.name === 'AbortError') {
-    return new AppError('cancelled', PROVIDER_ERROR_MESSAGES.cancelled, { cause: error })
-  }
-  return new AppError('provider', PROVIDER_ERROR_MESSAGES.provider, { cause: error })
+  if (findInCauses(error, (e) => e.name === 'AbortError' || e.name === 'APIUserAbortError')) return providerError('cancelled', error)
+  const dropped = findInCauses(
+    error,
+    (e) => e.message === 'terminated' || e.message === 'fetch failed' || (typeof e.code === 'string' && DROPPED_CONNECTION_CODES.has(e.code))
+  )
+  return dropped ? providerError('network', error) : null
+}
+
+/** For code above the adapters: adapters throw AppErrors already; anything else is a transport failure or a bug. */
+export function asProviderError(error: unknown): AppError {
+  return transportError(error) ?? providerError('provider', error)
 }

@@ -1,5 +1,5 @@
 import OpenAI from 'openai'
-import { toProviderError } from './errors'
+import { toProviderError } from './openai-errors'
 import type { ChatRequest, ModelInfo, ProviderAdapter, StreamEvent } from './types'
 
 export interface OpenAICompatibleOptions {
@@ -56,7 +56,7 @@ export function createOpenAICompatibleAdapter({ baseUrl, apiKey, timeoutMs = 60_
       try {
         const models: ModelInfo[] = []
         for await (const model of client.models.list(signal ? { signal } : undefined)) {
-          models.push({ id: model.id, ownedBy: model.owned_by ?? null })
+          models.push({ id: model.id, displayName: model.id, contextWindow: null, vision: null, reasoning: null })
         }
         return models
       } catch (error) {

@@ -18,7 +18,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', matches: (p) => p.endsWith('/chat/completions'), auth: 'openai', answer: 'scenario' },
   { method: 'POST', matches: (p) => p.endsWith('/v1/messages'), auth: 'anthropic', answer: 'scenario' },
   { method: 'POST', matches: (p) => p.endsWith(':streamGenerateContent'), auth: 'gemini', answer: 'scenario' },
-  { method: 'POST', matches: (p) => p === '/api/chat', auth: 'none', answer: 'scenario' }
+  { method: 'POST', matches: (p) => p === '/api/chat', auth: 'none', answer: 'scenario' },
+  { method: 'GET', matches: (p) => p === '/api/tags', auth: 'none', answer: { fixture: 'ollama-tags.json' } }
 ]
 
 export function findRoute(method: string, path: string): Route | undefined {
