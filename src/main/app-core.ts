@@ -3,9 +3,11 @@ import type { DatabaseProblem } from '../shared/domain'
 import { isAppError } from '../shared/errors'
 import { createChatService, type ChatService } from './chat/chat-service'
 import { createEventBus, type EventBus } from './ipc/event-bus'
-import { createHandlers } from './ipc/handlers'
+import { createHandlers, type LocalServer } from './ipc/handlers'
 import { createRouter, type Router, type SenderPolicy } from './ipc/router'
-import { createOpenAICompatibleAdapter } from './providers/openai-compatible'
+import { detectLocalServers } from './providers/local-detect'
+import { createModelCatalog } from './providers/model-catalog'
+import { createAdapterFactory, DEFAULT_TIMEOUTS, type AdapterTimeouts } from './providers/registry'
 import { createKeyVault, type KeychainBackend } from './secrets/key-vault'
 import { openStore, type Store } from './store'
 
@@ -18,6 +20,9 @@ export interface AppCoreOptions {
   isTrustedSender: SenderPolicy
   openExternal: (url: string) => Promise<boolean>
   loadKeychain?: () => Promise<KeychainBackend>
+  /** Where to look for local model servers; defaults to Ollama's and LM Studio's ports. */
+  detectLocalServers?: () => Promise<LocalServer[]>
+  timeouts?: AdapterTimeouts
   log?: (message: string, error?: unknown) => void
 }
 
@@ -56,21 +61,18 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     service: options.keychainService,
     ...(options.loadKeychain ? { loadBackend: options.loadKeychain } : {})
   })
-  const chat = store
-    ? createChatService({
-        store,
-        vault,
-        bus,
-        adapterFor: (provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: provider.baseUrl, apiKey })
-      })
-    : null
+  const adapterFor = createAdapterFactory(options.timeouts ?? DEFAULT_TIMEOUTS)
+  const chat = store ? createChatService({ store, vault, bus, adapterFor }) : null
+  const catalog = store ? createModelCatalog({ store, vault, adapterFor }) : null
   const router = createRouter({
     handlers: createHandlers({
       version: options.version,
       store,
       databaseProblem: problem,
       chat,
+      catalog,
       vault,
+      detectLocalServers: options.detectLocalServers ?? (() => detectLocalServers(globalThis.fetch)),
       openExternal: options.openExternal
     }),
     isTrustedSender: options.isTrustedSender,

@@ -1,4 +1,5 @@
 /** Domain types shared by main and renderer. Plain data only. */
+import type { PresetId } from './provider-presets'
 
 export type MessageRole = 'system' | 'user' | 'assistant'
 export type MessageStatus = 'complete' | 'streaming' | 'interrupted' | 'error'
@@ -27,7 +28,23 @@ export interface Message {
   updatedAt: number
 }
 
-export interface ConversationSummary {
+/** Optional generation settings; each provider accepts a subset (see main/providers/params.ts). */
+export interface ChatParams {
+  temperature?: number
+  topP?: number
+  maxOutputTokens?: number
+  /** OpenAI-style reasoning effort, for reasoning models. */
+  reasoningEffort?: 'low' | 'medium' | 'high'
+  /** Extended thinking budget in tokens (Anthropic, Gemini; Ollama: thinking on). */
+  thinkingBudget?: number
+}
+
+export interface ConversationSettings {
+  systemPrompt: string | null
+  params: ChatParams
+}
+
+export interface ConversationSummary extends ConversationSettings {
   id: string
   title: string
   providerId: string | null
@@ -41,16 +58,33 @@ export interface ConversationDetail {
   messages: Message[]
 }
 
-export type ProviderKind = 'openai-compatible'
+export interface AzureSettings {
+  deployment: string
+  apiVersion: string
+}
 
 /** Configuration of one provider. Never holds the key itself. */
 export interface ProviderConfig {
   id: string
-  kind: ProviderKind
+  preset: PresetId
   name: string
   baseUrl: string
   defaultModel: string | null
   enabled: boolean
+  /** Only for the Azure OpenAI preset. */
+  azure: AzureSettings | null
+}
+
+/** A model a provider offers to this user, from its live list. */
+export interface ModelView {
+  providerId: string
+  id: string
+  displayName: string
+  contextWindow: number | null
+  vision: boolean | null
+  reasoning: boolean | null
+  /** Costs nothing: a local model, or a free tier model (e.g. OpenRouter `:free`). */
+  free: boolean
 }
 
 export type KeychainStatus = 'ok' | 'unavailable'
@@ -66,6 +100,10 @@ export interface KeyStatus {
 export interface ProviderView extends ProviderConfig {
   hasKey: boolean
   hint: string | null
+  /** Runs on this machine: free, no key needed. */
+  local: boolean
+  /** Can be used without a key (local servers, custom endpoints). */
+  keyOptional: boolean
 }
 
 export interface DatabaseProblem {

@@ -9,10 +9,11 @@ test('window.api offers only contract methods and answers a malformed payload wi
   expect(shape).toEqual({
     app: ['status'],
     chat: ['cancel', 'onStream', 'send'],
-    conversations: ['get', 'list'],
+    conversations: ['get', 'list', 'updateSettings'],
     keys: ['delete', 'list', 'set'],
     links: ['open'],
-    providers: ['list', 'remove', 'save']
+    models: ['list'],
+    providers: ['detectLocal', 'list', 'remove', 'save', 'test']
   })
 
   const result = await page.evaluate(() => {

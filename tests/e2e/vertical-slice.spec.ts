@@ -23,12 +23,13 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   await app.open()
 
   // First run: no provider yet, so the app asks for one.
-  await expect(page.getByRole('heading', { name: 'Connect a provider' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Welcome to Chofesh' })).toBeVisible()
+  await page.getByLabel('Provider', { exact: true }).selectOption('custom')
   await page.getByLabel('Name').fill('Mock AI')
-  await page.getByLabel('Base URL (OpenAI-compatible)').fill(mock.baseUrl)
-  await page.getByLabel('Model').fill('gpt-4o')
-  await page.getByLabel('API key').fill(TEST_KEY)
-  await page.getByRole('button', { name: 'Save provider' }).click()
+  await page.getByLabel('Base URL').fill(mock.baseUrl)
+  await page.getByLabel('API key (optional)').fill(TEST_KEY)
+  await page.getByRole('button', { name: 'Add provider' }).click()
+  await page.getByLabel('Model').selectOption({ label: 'model-id-1 · free' })
 
   const composer = page.getByRole('textbox', { name: 'Message' })
   await composer.fill('hello')
@@ -61,6 +62,7 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   // The settings view shows only a hint of the key.
   await page.getByRole('button', { name: 'Providers…' }).click()
   await expect(page.getByTestId('key-hint')).toHaveText('sk-…9f2c')
+  await page.screenshot({ path: 'docs/screenshots/providers.png' })
 
   // The key never came back to the renderer, and no file the app wrote holds it.
   expect(JSON.stringify(app.traffic.delivered)).not.toContain(TEST_KEY)

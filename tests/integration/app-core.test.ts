@@ -58,7 +58,8 @@ async function call<T>(channel: string, payload?: unknown): Promise<T> {
 async function saveMockProvider(baseUrl: string): Promise<ProviderView> {
   return call<ProviderView>('providers:save', {
     id: 'mock',
-    kind: 'openai-compatible',
+    preset: 'custom',
+      azure: null,
     name: 'Mock',
     baseUrl,
     defaultModel: 'gpt-4o',
@@ -126,7 +127,7 @@ describe('app core behind the router', () => {
 
   it('marks answers left streaming by a previous run as interrupted, keeping their text', async () => {
     const previous = openStore(join(dataDir, 'chofesh.sqlite'))
-    previous.conversations.insert({ id: 'c1', title: 'Before the crash', providerId: null, model: null, createdAt: 1, updatedAt: 1 })
+    previous.conversations.insert({ id: 'c1', title: 'Before the crash', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
     previous.messages.insert({
       id: 'a1',
       conversationId: 'c1',
@@ -207,7 +208,8 @@ describe('the raw key never leaves main (except to the keychain and its provider
       return result
     }
 
-    await invoke('providers:save', { id: 'mock', kind: 'openai-compatible', name: 'Mock', baseUrl: mock.baseUrl, defaultModel: 'gpt-4o', enabled: true })
+    await invoke('providers:save', { id: 'mock', preset: 'custom',
+      azure: null, name: 'Mock', baseUrl: mock.baseUrl, defaultModel: 'gpt-4o', enabled: true })
     await invoke('keys:set', { providerId: 'mock', key })
     await invoke('keys:list')
     await invoke('providers:list')
@@ -225,7 +227,8 @@ describe('the raw key never leaves main (except to the keychain and its provider
     const detail = await invoke('conversations:get', { conversationId })
 
     // The key did reach its provider, and the answers really happened: the scan is not vacuous.
-    expect(mock.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${key}`, `Bearer ${key}`])
+    // One answer, then the failing one tried three times (5xx before the first token is retried).
+    expect(mock.requests.map((r) => r.headers.authorization)).toEqual(Array(4).fill(`Bearer ${key}`))
     expect(detail).toMatchObject({ ok: true })
     const messages = (detail as { value: ConversationDetail }).value.messages
     expect(messages.map((m) => m.status)).toEqual(['complete', 'complete', 'complete', 'error'])

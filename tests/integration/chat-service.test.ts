@@ -49,12 +49,14 @@ afterEach(async () => {
   removeTempDir(dir)
 })
 
-function chatService(options: Partial<Pick<ChatServiceDeps, 'coalesceMs' | 'persistMs' | 'vault' | 'adapterFor'>> = {}): ChatService {
+function chatService(
+  options: Partial<Pick<ChatServiceDeps, 'coalesceMs' | 'persistMs' | 'vault' | 'adapterFor' | 'sleep' | 'retryPolicy'>> = {}
+): ChatService {
   const service = createChatService({
     store,
     vault,
     bus,
-    adapterFor: (provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: provider.baseUrl, apiKey }),
+    adapterFor: (provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: provider.baseUrl, apiKey, fetch: globalThis.fetch }),
     ...options
   })
   services.push(service)
@@ -82,12 +84,14 @@ function textFromDeltas(events: ChatStreamEvent[]): string {
   return text
 }
 
-/** Ends a stream: exactly one terminal event, and it is the last one. */
-function terminalOf(events: ChatStreamEvent[]): Exclude<ChatStreamEvent, Delta> {
-  const terminals = events.filter((e) => e.type !== 'delta')
+type Terminal = Extract<ChatStreamEvent, { type: 'done' | 'error' }>
+
+/** Ends a stream: exactly one terminal event (done or error), and it is the last one. */
+function terminalOf(events: ChatStreamEvent[]): Terminal {
+  const terminals = events.filter((e): e is Terminal => e.type === 'done' || e.type === 'error')
   expect(terminals).toHaveLength(1)
   expect(events.at(-1)).toBe(terminals[0])
-  return terminals[0] as Exclude<ChatStreamEvent, Delta>
+  return terminals[0] as Terminal
 }
 
 function requestMessages(index: number): Array<{ role: string; content: string }> {
@@ -219,9 +223,9 @@ describe('chat service: failures end up on the message', () => {
   it('records missing_key for a remote provider with no key, without contacting it', async () => {
     await vault.delete('mock')
     // A provider that is not on this machine; the adapter still reaches the mock, as DNS would.
-    store.providers.save(makeProviderConfig('https://api.remote.example/v1', { id: 'remote', name: 'Remote' }), 2)
+    store.providers.save(makeProviderConfig('https://api.remote.example/v1', { id: 'remote', name: 'Remote', preset: 'openai' }), 2)
     const chat = chatService({
-      adapterFor: (_provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: mock.baseUrl, apiKey })
+      adapterFor: (_provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: mock.baseUrl, apiKey, fetch: globalThis.fetch })
     })
     const { ids, assistant, events } = await sendAndSettle(chat, 'hello', null, 'remote')
 
@@ -233,10 +237,10 @@ describe('chat service: failures end up on the message', () => {
   })
 
   it('records keychain_unavailable for a remote provider when the keychain is down, without contacting it', async () => {
-    store.providers.save(makeProviderConfig('https://api.remote.example/v1', { id: 'remote', name: 'Remote' }), 2)
+    store.providers.save(makeProviderConfig('https://api.remote.example/v1', { id: 'remote', name: 'Remote', preset: 'openai' }), 2)
     const chat = chatService({
       vault: { get: async () => Promise.reject(new AppError('keychain_unavailable', 'keychain down')) },
-      adapterFor: (_provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: mock.baseUrl, apiKey })
+      adapterFor: (_provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: mock.baseUrl, apiKey, fetch: globalThis.fetch })
     })
     const { assistant } = await sendAndSettle(chat, 'hello', null, 'remote')
 
@@ -258,18 +262,48 @@ describe('chat service: failures end up on the message', () => {
     }
   })
 
-  it('records a 429 as rate_limit, with the wait the provider asked for', async () => {
+  it('retries a 429 after the wait the provider asked for, then records rate_limit', async () => {
     mock.setScenario({
       kind: 'http-error',
       status: 429,
       fixture: 'openai-error-429-rate-limit.json',
       headers: { 'retry-after': '7' }
     })
-    const { assistant, events } = await sendAndSettle(chatService())
+    const waits: number[] = []
+    const { assistant, events } = await sendAndSettle(chatService({ sleep: async (ms) => void waits.push(ms) }))
 
     expect(assistant).toMatchObject({ status: 'error', errorCode: 'rate_limit' })
     expect(terminalOf(events)).toMatchObject({ type: 'error', error: { code: 'rate_limit', retryAfterSeconds: 7 } })
-    // maxRetries is 0: the SDK did not silently retry.
+    // Chofesh's policy, not the SDK's (maxRetries is 0): three tries in all, each after the asked-for 7 s.
+    expect(waits).toEqual([7000, 7000])
+    expect(events.filter((event) => event.type === 'retry')).toHaveLength(2)
+    expect(mock.requests).toHaveLength(3)
+  })
+
+  it('retries a 429 after its retry-after and then streams the answer', async () => {
+    mock.queueScenarios({
+      kind: 'http-error',
+      status: 429,
+      fixture: 'openai-error-429-rate-limit.json',
+      headers: { 'retry-after': '2' }
+    })
+    mock.setScenario({ kind: 'replay', fixture: TEXT_FIXTURE })
+    const waits: number[] = []
+    const { assistant, events } = await sendAndSettle(chatService({ sleep: async (ms) => void waits.push(ms) }))
+
+    expect(waits).toEqual([2000])
+    expect(mock.requests).toHaveLength(2)
+    expect(events.filter((event) => event.type === 'retry')).toMatchObject([{ error: { code: 'rate_limit' }, delayMs: 2000 }])
+    expect(assistant).toMatchObject({ status: 'complete', content: EXPECTED_TEXT, errorCode: null })
+  })
+
+  it('does not retry a failure after the first token: the partial answer is kept, interrupted', async () => {
+    mock.setScenario({ kind: 'replay', fixture: MIDSTREAM_ERROR_FIXTURE })
+    const waits: number[] = []
+    const { assistant } = await sendAndSettle(chatService({ sleep: async (ms) => void waits.push(ms) }))
+    expect(assistant.status).toBe('interrupted')
+    expect(assistant.content).toBe(openaiAnswerText(MIDSTREAM_ERROR_FIXTURE))
+    expect(waits).toEqual([])
     expect(mock.requests).toHaveLength(1)
   })
 

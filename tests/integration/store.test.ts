@@ -30,7 +30,7 @@ afterEach(() => {
 })
 
 function addConversation(store: Store, id = 'c1'): string {
-  store.conversations.insert({ id, title: 'Test', providerId: null, model: null, createdAt: 1, updatedAt: 1 })
+  store.conversations.insert({ id, title: 'Test', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
   return id
 }
 

@@ -306,6 +306,87 @@ describe('request log and hang-ups', () => {
   })
 })
 
+describe('model lists', () => {
+  const ANTHROPIC = { authorization: `Bearer ${DEFAULT_API_KEY}`, 'anthropic-version': '2026-10-21' }
+  const GEMINI = { 'x-goog-api-key': DEFAULT_API_KEY }
+
+  it('keeps serving the OpenAI list byte for byte to bearer requests without anthropic-version', async () => {
+    const res = await fetch(`${mock.baseUrl}/models`, { headers: AUTH })
+    expect(res.status).toBe(200)
+    expect((await bodyBytes(res)).equals(loadFixture('openai-models-list.json'))).toBe(true)
+  })
+
+  it('serves the Anthropic example as a single page to requests with anthropic-version or x-api-key', async () => {
+    const fixture = JSON.parse(loadFixture('anthropic-models-list.json').toString('utf8')) as Record<string, unknown>
+    for (const headers of [ANTHROPIC, { 'x-api-key': DEFAULT_API_KEY }]) {
+      const res = await fetch(`${mock.origin}/v1/models`, { headers })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toEqual({ ...fixture, has_more: false })
+    }
+  })
+
+  it('rejects a wrong key on the Anthropic list with the Anthropic 401 body', async () => {
+    const res = await fetch(`${mock.origin}/v1/models`, { headers: { 'x-api-key': 'nope', 'anthropic-version': '2026-10-21' } })
+    expect(res.status).toBe(401)
+    expect((await bodyBytes(res)).equals(loadFixture('anthropic-error-401-authentication.json'))).toBe(true)
+  })
+
+  it('serves a default Gemini list at /v1beta/models, with a chat and a non-chat model', async () => {
+    const res = await fetch(`${mock.origin}/v1beta/models`, { headers: GEMINI })
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as { models: Array<{ supportedGenerationMethods: string[] }> }
+    expect(body.models.map((m) => m.supportedGenerationMethods.includes('generateContent'))).toEqual([true, false])
+    const bad = await fetch(`${mock.origin}/v1beta/models?key=nope`)
+    expect(bad.status).toBe(400)
+    expect((await bodyBytes(bad)).equals(loadFixture('gemini-error-400-api-key-invalid.json'))).toBe(true)
+  })
+
+  it('picks the page by each API\'s cursor parameter, and answers an unknown cursor with 400', async () => {
+    mock.setModelPages('anthropic', [
+      { cursor: null, body: { data: [{ id: 'a' }], has_more: true, last_id: 'a' } },
+      { cursor: 'a', body: { data: [{ id: 'b' }], has_more: false, last_id: 'b' } }
+    ])
+    mock.setModelPages('gemini', [
+      { cursor: null, body: { models: [], nextPageToken: 't2' } },
+      { cursor: 't2', body: { models: [{ name: 'models/x' }] } }
+    ])
+    mock.setModelPages('openai', [{ cursor: null, body: { object: 'list', data: [] } }])
+    expect(await (await fetch(`${mock.origin}/v1/models?after_id=a`, { headers: ANTHROPIC })).json()).toMatchObject({ data: [{ id: 'b' }] })
+    expect(await (await fetch(`${mock.origin}/v1/models`, { headers: ANTHROPIC })).json()).toMatchObject({ data: [{ id: 'a' }] })
+    expect(await (await fetch(`${mock.origin}/v1beta/models?pageToken=t2`, { headers: GEMINI })).json()).toEqual({ models: [{ name: 'models/x' }] })
+    expect(await (await fetch(`${mock.baseUrl}/models`, { headers: AUTH })).json()).toEqual({ object: 'list', data: [] })
+    const unknown = await fetch(`${mock.origin}/v1/models?after_id=zzz`, { headers: ANTHROPIC })
+    expect(unknown.status).toBe(400)
+    expect(await unknown.text()).toMatch(/no anthropic model page for cursor zzz/)
+  })
+
+  it('rejects pages a lookup could not choose between', () => {
+    expect(() => mock.setModelPages('gemini', [])).toThrow()
+    expect(() => mock.setModelPages('gemini', [{ cursor: 'x', body: {} }])).toThrow(/cursor null/)
+    expect(() =>
+      mock.setModelPages('gemini', [
+        { cursor: null, body: {} },
+        { cursor: null, body: {} }
+      ])
+    ).toThrow(/unique/)
+  })
+})
+
+describe('Gemini stream route', () => {
+  it('matches /v1beta/models/<model>:streamGenerateContent only', async () => {
+    mock.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
+    const headers = { 'x-goog-api-key': DEFAULT_API_KEY }
+    const ok = await post('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse', { headers })
+    expect(ok.status).toBe(200)
+    await ok.arrayBuffer()
+    for (const path of ['/v1beta/gemini-2.5-flash:streamGenerateContent', '/v1beta/models/a/b:streamGenerateContent']) {
+      const res = await post(path, { headers })
+      expect(res.status).toBe(404)
+      await res.arrayBuffer()
+    }
+  })
+})
+
 describe('with the openai SDK', () => {
   const client = (): OpenAI => new OpenAI({ apiKey: DEFAULT_API_KEY, baseURL: mock.baseUrl, maxRetries: 0 })
 

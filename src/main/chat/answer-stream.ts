@@ -1,41 +1,23 @@
-import type { ProviderConfig, TokenUsage } from '../../shared/domain'
+import type { ConversationSettings, ProviderConfig, TokenUsage } from '../../shared/domain'
 import { AppError, type AppErrorShape } from '../../shared/errors'
 import type { ChatStreamEvent } from '../../shared/ipc/contract'
 import { asProviderError } from '../providers/errors'
-import { isLocalEndpoint } from '../providers/local-endpoint'
+import { readProviderKey } from '../providers/provider-key'
 import type { ChatServiceDeps } from './chat-service'
 import { turnsUpTo } from './history'
+import { withRetry } from './retry'
 import { createThrottledFlush } from './throttled-flush'
 
 export interface AnswerStreamJob extends ChatServiceDeps {
   now: () => number
   provider: ProviderConfig
   model: string
+  settings: ConversationSettings
   conversationId: string
   userMessageId: string
   assistantMessageId: string
   streamId: string
   signal: AbortSignal
-}
-
-/**
- * The provider's key, or null for a local server (Ollama, LM Studio) that has
- * none: those need no key, so they keep working even when the keychain is
- * unavailable. A remote provider without a key is not contacted at all.
- */
-async function readKey(job: AnswerStreamJob): Promise<string | null> {
-  const local = isLocalEndpoint(job.provider.baseUrl)
-  let key: string | null
-  try {
-    key = await job.vault.get(job.provider.id)
-  } catch (error) {
-    if (local) return null
-    throw error
-  }
-  if (key === null && !local) {
-    throw new AppError('missing_key', `${job.provider.name} needs an API key. Add one in Settings.`)
-  }
-  return key
 }
 
 /** A provider that refuses us when we sent no key needs a key, not a different one. */
@@ -94,11 +76,21 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
 
   let sentKey = false
   try {
-    const apiKey = await readKey(job)
+    const apiKey = await readProviderKey(job.vault, job.provider)
     sentKey = apiKey !== null
     const adapter = job.adapterFor(job.provider, apiKey)
-    const turns = turnsUpTo(store.messages.listByConversation(job.conversationId), job.userMessageId)
-    for await (const event of adapter.stream({ model: job.model, system: null, messages: turns, params: {} }, job.signal)) {
+    const request = {
+      model: job.model,
+      system: job.settings.systemPrompt,
+      messages: turnsUpTo(store.messages.listByConversation(job.conversationId), job.userMessageId),
+      params: job.settings.params
+    }
+    const events = withRetry(() => adapter.stream(request, job.signal), job.signal, {
+      ...(job.retryPolicy ? { policy: job.retryPolicy } : {}),
+      ...(job.sleep ? { sleep: job.sleep } : {}),
+      onRetry: (error, delayMs) => emit({ type: 'retry', streamId, messageId, seq: seq++, error: error.toShape(), delayMs })
+    })
+    for await (const event of events) {
       if (event.type === 'text') {
         content += event.text
         pending.text += event.text

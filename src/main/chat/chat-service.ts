@@ -1,19 +1,22 @@
-import type { ProviderConfig } from '../../shared/domain'
+import type { ConversationSettings } from '../../shared/domain'
+import { PROVIDER_PRESETS } from '../../shared/provider-presets'
 import { AppError } from '../../shared/errors'
 import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
 import type { EventBus } from '../ipc/event-bus'
-import type { ProviderAdapter } from '../providers/types'
+import type { AdapterFactory } from '../providers/model-catalog'
+import { checkParams } from '../providers/params'
 import type { KeyVault } from '../secrets/key-vault'
 import { randomId, type IdFactory } from '../store/ids'
 import type { Store } from '../store'
 import { latestMessageId, titleFromText } from './history'
 import { runAnswerStream } from './answer-stream'
+import type { RetryPolicy, Sleep } from './retry'
 
 export interface ChatServiceDeps {
   store: Pick<Store, 'conversations' | 'messages' | 'providers' | 'transaction'>
   vault: Pick<KeyVault, 'get'>
   /** `apiKey` is null for a provider without a key (a local server). */
-  adapterFor: (provider: ProviderConfig, apiKey: string | null) => ProviderAdapter
+  adapterFor: AdapterFactory
   bus: Pick<EventBus, 'emit'>
   now?: () => number
   newId?: IdFactory
@@ -21,6 +24,9 @@ export interface ChatServiceDeps {
   coalesceMs?: number
   /** The partial answer is written to SQLite at least this often. */
   persistMs?: number
+  retryPolicy?: RetryPolicy
+  /** Waits between retries; tests pass one that does not really wait. */
+  sleep?: Sleep
 }
 
 export interface ChatService {
@@ -36,24 +42,39 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, now = Date.now, newId = randomId } = deps
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>()
 
-  function startConversation(conversationId: string | null, text: string, at: number): string {
+  const defaultSettings: ConversationSettings = { systemPrompt: null, params: {} }
+
+  /** The conversation to add to (a new one when `conversationId` is null) and its settings. */
+  function startConversation(
+    conversationId: string | null,
+    text: string,
+    settings: ConversationSettings | undefined,
+    at: number
+  ): { id: string; settings: ConversationSettings } {
     if (conversationId !== null) {
-      if (!store.conversations.get(conversationId)) throw new AppError('not_found', 'This conversation no longer exists.')
-      return conversationId
+      const existing = store.conversations.get(conversationId)
+      if (!existing) throw new AppError('not_found', 'This conversation no longer exists.')
+      return { id: existing.id, settings: { systemPrompt: existing.systemPrompt, params: existing.params } }
     }
     const id = newId()
-    store.conversations.insert({ id, title: titleFromText(text), providerId: null, model: null, createdAt: at, updatedAt: at })
-    return id
+    const chosen = settings ?? defaultSettings
+    store.conversations.insert({ id, title: titleFromText(text), providerId: null, model: null, ...chosen, createdAt: at, updatedAt: at })
+    return { id, settings: chosen }
   }
 
   return {
     send(input) {
       const provider = store.providers.get(input.providerId)
       if (!provider) throw new AppError('not_found', 'This provider is not configured any more. Pick another model.')
+      if (!provider.enabled) throw new AppError('validation', `${provider.name} is turned off in Settings. Turn it on or pick another model.`)
       const at = now()
       // The user's message is stored before any request leaves the machine.
+      let settings = defaultSettings
       const ids = store.transaction(() => {
-        const conversationId = startConversation(input.conversationId, input.text, at)
+        const conversation = startConversation(input.conversationId, input.text, input.settings, at)
+        settings = conversation.settings
+        checkParams(PROVIDER_PRESETS[provider.preset].protocol, settings.params)
+        const conversationId = conversation.id
         const parentId = latestMessageId(store.messages.listByConversation(conversationId))
         const userMessageId = newId()
         const assistantMessageId = newId()
@@ -65,7 +86,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       })
 
       const controller = new AbortController()
-      const done = runAnswerStream({ ...deps, now, provider, model: input.model, ...ids, signal: controller.signal }).finally(() =>
+      const done = runAnswerStream({ ...deps, now, provider, model: input.model, settings, ...ids, signal: controller.signal }).finally(() =>
         running.delete(ids.streamId)
       )
       running.set(ids.streamId, { controller, done })

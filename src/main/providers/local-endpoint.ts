@@ -1,3 +1,6 @@
+import type { ProviderConfig } from '../../shared/domain'
+import { PROVIDER_PRESETS } from '../../shared/provider-presets'
+
 /** True when the URL points at this machine (Ollama, LM Studio, a local server). */
 export function isLocalEndpoint(baseUrl: string): boolean {
   try {
@@ -6,4 +9,9 @@ export function isLocalEndpoint(baseUrl: string): boolean {
   } catch {
     return false
   }
+}
+
+/** A provider running on this machine (Ollama, LM Studio, any localhost server): free to use. */
+export function isLocalProvider(provider: Pick<ProviderConfig, 'preset' | 'baseUrl'>): boolean {
+  return PROVIDER_PRESETS[provider.preset].local || isLocalEndpoint(provider.baseUrl)
 }

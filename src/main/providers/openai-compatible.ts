@@ -1,51 +1,72 @@
-import OpenAI from 'openai'
+import OpenAI, { AzureOpenAI } from 'openai'
+import type { TokenUsage } from '../../shared/domain'
+import { providerError } from './errors'
+import { readChunk } from './openai-chunk'
+import { parseModelList } from './openai-model-list'
 import { toProviderError } from './openai-errors'
-import type { ChatRequest, ModelInfo, ProviderAdapter, StreamEvent } from './types'
+import { buildChatBody, type OpenAICompatibleDialect } from './openai-request'
+import type { AdapterConnection, ChatRequest, ModelInfo, ProviderAdapter, StreamEvent } from './types'
+
+export type { OpenAICompatibleDialect } from './openai-request'
 
 export interface OpenAICompatibleOptions {
-  baseUrl: string
-  /** Null for servers that take no key (local models). */
-  apiKey: string | null
-  /** Time allowed for the response headers; the stream itself may run longer. */
-  timeoutMs?: number
+  /** Default `openai`. */
+  dialect?: OpenAICompatibleDialect
+  /** Azure OpenAI: `connection.baseUrl` is the resource endpoint, e.g. https://NAME.openai.azure.com */
+  azure?: { apiVersion: string; deployment: string }
+}
+
+function createClient(connection: AdapterConnection, azure: OpenAICompatibleOptions['azure']): OpenAI {
+  const common = {
+    // The SDK insists on a key; keyless local servers ignore the placeholder.
+    apiKey: connection.apiKey ?? 'no-key',
+    // Retries are Chofesh's decision (before the first token only); the SDK would retry 408/409/429/5xx twice.
+    maxRetries: 0,
+    // Carries Chofesh's connect and idle timeouts.
+    fetch: connection.fetch,
+    // Explicit nulls, or the SDK picks up OPENAI_ORG_ID etc. from the environment and sends them to every provider.
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    // Failures reach the caller as AppErrors with the SDK error as cause; no console noise in the main process.
+    logLevel: 'off' as const
+  }
+  if (!azure) return new OpenAI({ ...common, baseURL: connection.baseUrl })
+  // The SDK's `endpoint` option would clash with an OPENAI_BASE_URL in the environment; the base URL it derives is this.
+  const baseURL = `${connection.baseUrl.replace(/\/+$/, '')}/openai`
+  return new AzureOpenAI({ ...common, baseURL, apiVersion: azure.apiVersion, deployment: azure.deployment })
+}
+
+function deploymentModel(deployment: string): ModelInfo {
+  return { id: deployment, displayName: deployment, contextWindow: null, vision: null, reasoning: null }
 }
 
 /**
  * Speaks the OpenAI chat-completions wire protocol (OpenAI itself and every
  * compatible service) through the official SDK.
  */
-export function createOpenAICompatibleAdapter({ baseUrl, apiKey, timeoutMs = 60_000 }: OpenAICompatibleOptions): ProviderAdapter {
-  // Retries are decided by Chofesh, not silently by the SDK (it retries 408/409/429/5xx twice by default).
-  // The SDK insists on a key; keyless local servers ignore the placeholder.
-  const client = new OpenAI({ apiKey: apiKey ?? 'no-key', baseURL: baseUrl, maxRetries: 0, timeout: timeoutMs })
+export function createOpenAICompatibleAdapter(connection: AdapterConnection, options: OpenAICompatibleOptions = {}): ProviderAdapter {
+  const client = createClient(connection, options.azure)
+  const dialect = options.dialect ?? 'openai'
 
   return {
     async *stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
       try {
-        const stream = await client.chat.completions.create(
-          {
-            model: request.model,
-            messages: request.messages,
-            stream: true,
-            stream_options: { include_usage: true }
-          },
-          { signal }
-        )
+        const stream = await client.chat.completions.create(buildChatBody(request, dialect), { signal })
         let finishReason: string | null = null
+        // Usage can come more than once (Groq, OpenRouter); the last one is the final count.
+        let usage: TokenUsage | null = null
         for await (const chunk of stream) {
-          for (const choice of chunk.choices) {
-            const content = choice.delta?.content
-            if (content) yield { type: 'text', text: content }
-            if (choice.finish_reason) finishReason = choice.finish_reason
-          }
-          if (chunk.usage) {
-            yield {
-              type: 'usage',
-              usage: { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens }
-            }
-          }
+          const reading = readChunk(chunk)
+          yield* reading.pieces
+          finishReason = reading.finishReason ?? finishReason
+          usage = reading.usage ?? usage
         }
-        if (signal.aborted) throw new OpenAI.APIUserAbortError()
+        // The SDK ends the iteration quietly on abort; a stop must not look like a finished answer.
+        if (signal.aborted) throw providerError('cancelled', signal.reason)
+        // Every compatible server sends a finish_reason; a stream that ends without one was cut short.
+        if (finishReason === null) throw providerError('provider', new Error('the stream ended before the answer finished'))
+        if (usage) yield { type: 'usage', usage }
         yield { type: 'done', finishReason }
       } catch (error) {
         throw toProviderError(error)
@@ -54,11 +75,12 @@ export function createOpenAICompatibleAdapter({ baseUrl, apiKey, timeoutMs = 60_
 
     async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {
       try {
-        const models: ModelInfo[] = []
-        for await (const model of client.models.list(signal ? { signal } : undefined)) {
-          models.push({ id: model.id, displayName: model.id, contextWindow: null, vision: null, reasoning: null })
-        }
-        return models
+        // Not models.list(): its page type reads only `{data}`, so Together's bare array would
+        // come back empty. OpenAI-compatible lists are one page (the SDK's Page never has a next one).
+        const body = await client.get<unknown>('/models', signal ? { signal } : {})
+        // Azure chats with a deployment, not a model id; the list call still proves the key works.
+        if (options.azure) return [deploymentModel(options.azure.deployment)]
+        return parseModelList(body)
       } catch (error) {
         throw toProviderError(error)
       }

@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../shared/domain'
+import type { ChatParams, ConversationSettings, ConversationSummary } from '../../shared/domain'
 import type { Db } from './database'
 
 interface ConversationRow {
@@ -6,6 +6,8 @@ interface ConversationRow {
   title: string
   provider_id: string | null
   model: string | null
+  system_prompt: string | null
+  params_json: string
   created_at: number
   updated_at: number
 }
@@ -16,25 +18,28 @@ function toSummary(row: ConversationRow): ConversationSummary {
     title: row.title,
     providerId: row.provider_id,
     model: row.model,
+    systemPrompt: row.system_prompt,
+    params: JSON.parse(row.params_json) as ChatParams,
     createdAt: row.created_at,
     updatedAt: row.updated_at
   }
 }
 
-const COLUMNS = 'id, title, provider_id, model, created_at, updated_at'
+const COLUMNS = 'id, title, provider_id, model, system_prompt, params_json, created_at, updated_at'
 
 export function createConversationsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO conversations (id, title, provider_id, model, created_at, updated_at)
-     VALUES (@id, @title, @providerId, @model, @createdAt, @updatedAt)`
+    `INSERT INTO conversations (id, title, provider_id, model, system_prompt, params_json, created_at, updated_at)
+     VALUES (@id, @title, @providerId, @model, @systemPrompt, @params, @createdAt, @updatedAt)`
   )
   const list = db.prepare(`SELECT ${COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC`)
   const get = db.prepare(`SELECT ${COLUMNS} FROM conversations WHERE id = ?`)
   const touch = db.prepare('UPDATE conversations SET updated_at = ?, provider_id = ?, model = ? WHERE id = ?')
+  const updateSettings = db.prepare('UPDATE conversations SET system_prompt = ?, params_json = ?, updated_at = ? WHERE id = ?')
 
   return {
     insert(summary: ConversationSummary): void {
-      insert.run(summary)
+      insert.run({ ...summary, params: JSON.stringify(summary.params) })
     },
     list(): ConversationSummary[] {
       return (list.all() as ConversationRow[]).map(toSummary)
@@ -45,6 +50,9 @@ export function createConversationsRepo(db: Db) {
     },
     touch(id: string, at: number, providerId: string, model: string): void {
       touch.run(at, providerId, model, id)
+    },
+    updateSettings(id: string, settings: ConversationSettings, at: number): void {
+      updateSettings.run(settings.systemPrompt, JSON.stringify(settings.params), at, id)
     }
   }
 }

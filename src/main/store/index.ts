@@ -1,6 +1,7 @@
 import { createConversationsRepo } from './conversations-repo'
 import { openDatabase, type Db } from './database'
 import { createMessagesRepo } from './messages-repo'
+import { createModelsRepo } from './models-repo'
 import { createProvidersRepo } from './providers-repo'
 
 /** The app's local store: one SQLite file, one repository per table group. */
@@ -12,6 +13,7 @@ export function openStore(path: string) {
     conversations: createConversationsRepo(db),
     messages: createMessagesRepo(db),
     providers: createProvidersRepo(db),
+    models: createModelsRepo(db),
     transaction<T>(work: () => T): T {
       return db.transaction(work)()
     },

@@ -83,5 +83,10 @@ export const MIGRATIONS: readonly string[] = [
     key        TEXT PRIMARY KEY,
     value_json TEXT NOT NULL
   );
+  `,
+  /* 2: providers become presets (the old `kind` column holds the preset id) with per-preset options */ `
+  ALTER TABLE providers RENAME COLUMN kind TO preset;
+  UPDATE providers SET preset = 'custom' WHERE preset = 'openai-compatible';
+  ALTER TABLE providers ADD COLUMN options_json TEXT NOT NULL DEFAULT '{}';
   `
 ]

@@ -12,8 +12,12 @@ export const REQUEST_CHANNELS = [
   'providers:list',
   'providers:save',
   'providers:remove',
+  'providers:test',
+  'providers:detect-local',
+  'models:list',
   'conversations:list',
   'conversations:get',
+  'conversations:update-settings',
   'chat:send',
   'chat:cancel',
   'links:open'

@@ -5,8 +5,10 @@ import type {
   ConversationDetail,
   ConversationSummary,
   KeyStatus,
+  ModelView,
   ProviderView
 } from '../domain'
+import { PRESET_IDS } from '../provider-presets'
 import type { EventChannel, RequestChannel } from './channels'
 
 /**
@@ -38,6 +40,21 @@ export const httpUrl = z
     }
   }, 'an http(s) URL')
 
+/** Broad limits every provider shares; each provider's narrower rules are checked in main. */
+export const chatParams = z
+  .object({
+    temperature: z.number().min(0).max(2).optional(),
+    topP: z.number().min(0).max(1).optional(),
+    maxOutputTokens: z.number().int().min(1).max(1_000_000).optional(),
+    reasoningEffort: z.enum(['low', 'medium', 'high']).optional(),
+    thinkingBudget: z.number().int().min(0).max(200_000).optional()
+  })
+  .strict()
+
+const conversationSettings = z
+  .object({ systemPrompt: z.string().max(100_000).nullable(), params: chatParams })
+  .strict()
+
 export const requestContract = {
   'app:status': { input: noInput, output: output<AppStatus>() },
   'keys:list': { input: noInput, output: output<KeyStatus[]>() },
@@ -51,25 +68,43 @@ export const requestContract = {
     input: z
       .object({
         id: providerId,
-        kind: z.literal('openai-compatible'),
+        preset: z.enum(PRESET_IDS),
         name: z.string().trim().min(1).max(80),
         baseUrl: httpUrl,
         defaultModel: z.string().trim().min(1).max(200).nullable(),
-        enabled: z.boolean()
+        enabled: z.boolean(),
+        azure: z
+          .object({ deployment: z.string().trim().min(1).max(200), apiVersion: z.string().trim().min(1).max(40) })
+          .strict()
+          .nullable()
       })
       .strict(),
     output: output<ProviderView>()
   },
   'providers:remove': { input: z.object({ providerId }).strict(), output: output<null>() },
+  /** Makes the cheapest authenticated call (the model list) and says whether the key works. */
+  'providers:test': { input: z.object({ providerId }).strict(), output: output<{ modelCount: number }>() },
+  /** Looks for Ollama and LM Studio on their default ports and adds the ones found. */
+  'providers:detect-local': { input: noInput, output: output<ProviderView[]>() },
+  'models:list': {
+    input: z.object({ providerId, refresh: z.boolean() }).strict(),
+    output: output<{ models: ModelView[]; fetchedAt: number | null }>()
+  },
   'conversations:list': { input: noInput, output: output<ConversationSummary[]>() },
   'conversations:get': { input: z.object({ conversationId: id }).strict(), output: output<ConversationDetail>() },
+  'conversations:update-settings': {
+    input: z.object({ conversationId: id, settings: conversationSettings }).strict(),
+    output: output<ConversationSummary>()
+  },
   'chat:send': {
     input: z
       .object({
         conversationId: id.nullable(),
         providerId,
         model: z.string().trim().min(1).max(200),
-        text: z.string().min(1).max(200_000)
+        text: z.string().min(1).max(200_000),
+        /** Settings for a new conversation; an existing one keeps its own. */
+        settings: conversationSettings.optional()
       })
       .strict(),
     output: output<{ conversationId: string; userMessageId: string; assistantMessageId: string; streamId: string }>()
@@ -106,6 +141,8 @@ export type ChatStreamEvent =
       error: AppErrorShape | null
     }
   | { type: 'error'; streamId: string; messageId: string; seq: number; error: AppErrorShape }
+  /** The provider refused before answering (429, overloaded); Chofesh tries again after `delayMs`. */
+  | { type: 'retry'; streamId: string; messageId: string; seq: number; error: AppErrorShape; delayMs: number }
 
 export interface EventContract {
   'chat:stream': ChatStreamEvent

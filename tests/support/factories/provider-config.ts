@@ -3,7 +3,8 @@ import type { ProviderConfig } from '../../../src/shared/domain'
 export function makeProviderConfig(baseUrl: string, overrides: Partial<ProviderConfig> = {}): ProviderConfig {
   return {
     id: 'mock',
-    kind: 'openai-compatible',
+    preset: 'custom',
+    azure: null,
     name: 'Mock provider',
     baseUrl,
     defaultModel: 'gpt-4o',

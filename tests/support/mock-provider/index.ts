@@ -2,4 +2,4 @@
 export { DEFAULT_API_KEY, startMockProvider } from './server'
 export { FIXTURES_DIR, loadFixture } from './fixtures'
 export { splitBytes, splitEvents } from './sse'
-export type { Chunking, MockProvider, MockProviderOptions, RecordedRequest, Scenario } from './types'
+export type { Chunking, MockProvider, MockProviderOptions, ModelListKind, ModelPage, RecordedRequest, Scenario } from './types'

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import type { ModelListKind } from './types'
 
 /** How a provider expects its key, and what it says when the key is wrong. */
 export type AuthScheme = 'openai' | 'anthropic' | 'gemini' | 'none'
@@ -6,24 +7,36 @@ export type AuthScheme = 'openai' | 'anthropic' | 'gemini' | 'none'
 export interface Route {
   method: 'GET' | 'POST'
   matches(path: string): boolean
+  /** Tells apart providers that share a path (both OpenAI and Anthropic list models at /v1/models). */
+  when?(headers: IncomingHttpHeaders): boolean
   auth: AuthScheme
-  /** A fixed fixture, or whatever the current scenario says. */
-  answer: { fixture: string } | 'scenario'
+  /** A fixed fixture, whatever the current scenario says, or a page of a model list. */
+  answer: { fixture: string } | 'scenario' | { models: ModelListKind }
 }
 
-// Add a row here for a new endpoint (e.g. a provider's model list).
+// The Anthropic SDK always sends anthropic-version; its key goes as x-api-key
+// or (SDK 1.x and later) as a bearer token, so the version header decides.
+const fromAnthropic = (headers: IncomingHttpHeaders): boolean =>
+  headers['anthropic-version'] !== undefined || headers['x-api-key'] !== undefined
+
+// Gemini paths name the model and the method: /v1beta/models/<model>:streamGenerateContent.
+const GEMINI_STREAM = /^\/v1(?:alpha|beta)?\/models\/[^/:]+:streamGenerateContent$/
+
+// Add a row here for a new endpoint; the first match wins.
 export const ROUTES: readonly Route[] = [
-  { method: 'GET', matches: (p) => p === '/v1/models', auth: 'openai', answer: { fixture: 'openai-models-list.json' } },
+  { method: 'GET', matches: (p) => p === '/v1/models', when: fromAnthropic, auth: 'anthropic', answer: { models: 'anthropic' } },
+  { method: 'GET', matches: (p) => p === '/v1/models', auth: 'openai', answer: { models: 'openai' } },
+  { method: 'GET', matches: (p) => p === '/v1beta/models', auth: 'gemini', answer: { models: 'gemini' } },
   // Suffix match: OpenAI-compatible base URLs vary (/v1, /openai/v1, none).
   { method: 'POST', matches: (p) => p.endsWith('/chat/completions'), auth: 'openai', answer: 'scenario' },
   { method: 'POST', matches: (p) => p.endsWith('/v1/messages'), auth: 'anthropic', answer: 'scenario' },
-  { method: 'POST', matches: (p) => p.endsWith(':streamGenerateContent'), auth: 'gemini', answer: 'scenario' },
+  { method: 'POST', matches: (p) => GEMINI_STREAM.test(p), auth: 'gemini', answer: 'scenario' },
   { method: 'POST', matches: (p) => p === '/api/chat', auth: 'none', answer: 'scenario' },
   { method: 'GET', matches: (p) => p === '/api/tags', auth: 'none', answer: { fixture: 'ollama-tags.json' } }
 ]
 
-export function findRoute(method: string, path: string): Route | undefined {
-  return ROUTES.find((route) => route.method === method && route.matches(path))
+export function findRoute(method: string, path: string, headers: IncomingHttpHeaders): Route | undefined {
+  return ROUTES.find((route) => route.method === method && route.matches(path) && (route.when?.(headers) ?? true))
 }
 
 /** Unknown paths under /v1 still demand the key, as the real APIs do. */

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { AddressInfo } from 'node:net'
 import { HangUps } from './hang-ups'
 import { authForUnrouted, checkAuth, findRoute } from './routes'
+import { checkModelPages, defaultModelPages, sendModelPage } from './model-lists'
 import { checkScenario, DEFAULT_SCENARIO, playScenario, sendFixture } from './scenarios'
 import type { MockProvider, MockProviderOptions, RecordedRequest, Scenario } from './types'
 
@@ -38,6 +39,8 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
   const requests: RecordedRequest[] = []
   const hangUps = new HangUps()
   let scenario: Scenario = DEFAULT_SCENARIO
+  const queued: Scenario[] = []
+  const modelPages = defaultModelPages()
   let shuttingDown = false
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -62,13 +65,17 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
       hangUps.record(record)
     })
 
-    const route = findRoute(method, url.pathname)
+    const route = findRoute(method, url.pathname, req.headers)
     const rejection = checkAuth(route?.auth ?? authForUnrouted(url.pathname), apiKey, req.headers, url.searchParams)
     if (rejection) return sendFixture(res, rejection.status, rejection.fixture)
     if (!route) return sendNotFound(res, method, url.pathname)
-    if (route.answer !== 'scenario') return sendFixture(res, 200, route.answer.fixture)
-    // Snapshot: a setScenario during this stream applies to the next request.
-    await playScenario(scenario, { res, serverDrop: () => (serverDropped = true) })
+    if (route.answer === 'scenario') {
+      // Snapshot: a setScenario during this stream applies to the next request.
+      await playScenario(queued.shift() ?? scenario, { res, serverDrop: () => (serverDropped = true) })
+      return
+    }
+    if ('models' in route.answer) return sendModelPage(res, route.answer.models, modelPages[route.answer.models], url.searchParams)
+    sendFixture(res, 200, route.answer.fixture)
   }
 
   const server = createServer((req, res) => {
@@ -109,6 +116,14 @@ export async function startMockProvider(options: MockProviderOptions = {}): Prom
     setScenario(next) {
       checkScenario(next)
       scenario = next
+    },
+    queueScenarios(...next) {
+      next.forEach(checkScenario)
+      queued.push(...next)
+    },
+    setModelPages(kind, pages) {
+      checkModelPages(pages)
+      modelPages[kind] = [...pages]
     },
     waitForClientClose: () => hangUps.next(),
     close

@@ -23,6 +23,20 @@ export type Scenario =
   /** Arbitrary bytes, e.g. malformed lines a real fixture never has. */
   | { kind: 'raw'; status?: number; contentType: string; chunks: string[]; delayMs?: number }
 
+/** Whose model-list route a page belongs to. */
+export type ModelListKind = 'openai' | 'anthropic' | 'gemini'
+
+/**
+ * One page of a model list. `cursor` is the value of the API's paging query
+ * parameter that selects it (OpenAI `after`, Anthropic `after_id`, Gemini
+ * `pageToken`); null for the first page, asked for without one.
+ */
+export interface ModelPage {
+  cursor: string | null
+  /** JSON-serialized; a Buffer is sent as is. */
+  body: unknown
+}
+
 export interface RecordedRequest {
   method: string
   /** Path without the query string, e.g. /v1/chat/completions */
@@ -45,6 +59,10 @@ export interface MockProvider {
   readonly requests: RecordedRequest[]
   /** What the next chat/stream request(s) answer with; stays in force until changed. */
   setScenario(scenario: Scenario): void
+  /** One-off answers for the next requests, in order, before the scenario in force applies again (e.g. a 429, then success). */
+  queueScenarios(...scenarios: Scenario[]): void
+  /** Replaces that provider's model list (GET /v1/models or /v1beta/models); stays until changed. */
+  setModelPages(kind: ModelListKind, pages: ModelPage[]): void
   /**
    * Resolves with the next request whose client hangs up early. A hang-up
    * that happened before this call is not lost: each one is handed out once.

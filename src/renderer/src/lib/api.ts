@@ -28,10 +28,22 @@ export const api = {
   appStatus: () => unwrap(window.api.app.status()),
   listProviders: () => unwrap(window.api.providers.list()),
   saveProvider: (input: Parameters<typeof window.api.providers.save>[0]) => unwrap(window.api.providers.save(input)),
+  removeProvider: (providerId: string) => unwrap(window.api.providers.remove({ providerId })),
+  testProvider: (providerId: string) => unwrap(window.api.providers.test({ providerId })),
+  detectLocalProviders: () => unwrap(window.api.providers.detectLocal()),
+  listModels: (providerId: string, refresh: boolean) => unwrap(window.api.models.list({ providerId, refresh })),
   setKey: (providerId: string, key: string) => unwrap(window.api.keys.set({ providerId, key })),
+  deleteKey: (providerId: string) => unwrap(window.api.keys.delete({ providerId })),
   listConversations: () => unwrap(window.api.conversations.list()),
   getConversation: (conversationId: string) => unwrap(window.api.conversations.get({ conversationId })),
+  updateConversationSettings: (input: Parameters<typeof window.api.conversations.updateSettings>[0]) =>
+    unwrap(window.api.conversations.updateSettings(input)),
   send: (input: Parameters<typeof window.api.chat.send>[0]) => unwrap(window.api.chat.send(input)),
   cancel: (streamId: string) => unwrap(window.api.chat.cancel({ streamId })),
   onStream: (listener: Parameters<typeof window.api.chat.onStream>[0]) => window.api.chat.onStream(listener)
+}
+
+/** A sentence for the user from any failure. */
+export function describeError(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong. Please try again.'
 }

@@ -1,30 +1,25 @@
-import type { AppStatus, ConversationDetail, ConversationSummary, Message, ProviderView } from '../../../../shared/domain'
+import type { AppStatus, ChatParams, ConversationDetail, ConversationSummary, Message } from '../../../../shared/domain'
 import type { ChatStreamEvent } from '../../../../shared/ipc/contract'
-import { api, ApiError } from '../api'
+import { api, describeError } from '../api'
 import { applyDelta, type LiveAnswer } from './live-answers'
+import { providersState } from './providers-state.svelte'
 
-function describe(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong. Please try again.'
-}
-
-/** What the main window shows: providers, conversations, the open chat and its live answer. */
+/** What the main window shows: conversations, the open chat and its live answer. */
 export class ChatState {
   status = $state<AppStatus | null>(null)
-  providers = $state<ProviderView[]>([])
   conversations = $state<ConversationSummary[]>([])
   current = $state<ConversationDetail | null>(null)
-  selectedProviderId = $state<string | null>(null)
   activeStreamId = $state<string | null>(null)
+  /** A passing note about the running answer, e.g. "retrying in 3 s". */
+  streamNote = $state<string | null>(null)
   notice = $state<string | null>(null)
   loaded = $state(false)
-  /** Text of answers still streaming, from their deltas; may be ahead of the last snapshot. */
+  /** Settings for the next new chat; an open chat has its own. */
+  draftSystemPrompt = $state<string | null>(null)
+  draftParams = $state<ChatParams>({})
   // Deliberately not reactive: views read it only through the reactive messages it updates.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #live = new Map<string, LiveAnswer>()
-
-  get selectedProvider(): ProviderView | null {
-    return this.providers.find((provider) => provider.id === this.selectedProviderId) ?? this.providers[0] ?? null
-  }
 
   get isStreaming(): boolean {
     return this.activeStreamId !== null
@@ -35,17 +30,14 @@ export class ChatState {
       this.status = await api.appStatus()
       if (this.status.database.ok) {
         api.onStream((event) => this.#onStream(event))
-        await Promise.all([this.refreshProviders(), this.refreshConversations()])
+        await Promise.all([providersState.load(), this.refreshConversations()])
+        void providersState.detectLocal()
       }
     } catch (error) {
-      this.notice = describe(error)
+      this.notice = describeError(error)
     } finally {
       this.loaded = true
     }
-  }
-
-  async refreshProviders(): Promise<void> {
-    this.providers = await api.listProviders()
   }
 
   async refreshConversations(): Promise<void> {
@@ -62,9 +54,12 @@ export class ChatState {
           message.reasoning = live.reasoning
         }
       }
+      const switched = this.current?.conversation.id !== conversationId
       this.current = detail
+      const { providerId, model } = detail.conversation
+      if (switched && providerId && model) providersState.select({ providerId, model })
     } catch (error) {
-      this.notice = describe(error)
+      this.notice = describeError(error)
     }
   }
 
@@ -72,40 +67,46 @@ export class ChatState {
     this.current = null
   }
 
-  /** Saves a provider and its key. Returns an error sentence, or null on success. */
-  async connectProvider(input: { name: string; baseUrl: string; model: string; key: string }): Promise<string | null> {
-    const id = input.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 48) || 'custom'
+  /** Saves the system prompt and parameters of the open chat (or of the next new one). */
+  async saveSettings(systemPrompt: string | null, params: ChatParams): Promise<string | null> {
+    if (!this.current) {
+      this.draftSystemPrompt = systemPrompt
+      this.draftParams = params
+      return null
+    }
     try {
-      if (input.key) await api.setKey(id, input.key)
-      await api.saveProvider({ id, kind: 'openai-compatible', name: input.name, baseUrl: input.baseUrl, defaultModel: input.model, enabled: true })
-      await this.refreshProviders()
-      this.selectedProviderId = id
+      const conversation = await api.updateConversationSettings({
+        conversationId: this.current.conversation.id,
+        settings: { systemPrompt, params }
+      })
+      this.current.conversation = conversation
       return null
     } catch (error) {
-      return describe(error)
+      return describeError(error)
     }
   }
 
   /** Sends a message; returns false (keeping the draft) when it could not be sent. */
   async send(text: string): Promise<boolean> {
-    const provider = this.selectedProvider
-    if (!provider?.defaultModel) {
-      this.notice = 'Connect a provider and choose a model first.'
+    const choice = providersState.selected
+    if (!choice) {
+      this.notice = 'Connect a provider and pick a model first.'
       return false
     }
     try {
       const sent = await api.send({
         conversationId: this.current?.conversation.id ?? null,
-        providerId: provider.id,
-        model: provider.defaultModel,
-        text
+        providerId: choice.providerId,
+        model: choice.model,
+        text,
+        ...(this.current ? {} : { settings: { systemPrompt: this.draftSystemPrompt, params: this.draftParams } })
       })
       this.activeStreamId = sent.streamId
       this.notice = null
       await Promise.all([this.open(sent.conversationId), this.refreshConversations()])
       return true
     } catch (error) {
-      this.notice = describe(error)
+      this.notice = describeError(error)
       return false
     }
   }
@@ -120,7 +121,12 @@ export class ChatState {
 
   #onStream(event: ChatStreamEvent): void {
     const message = this.#message(event.messageId)
+    if (event.type === 'retry') {
+      this.streamNote = `${event.error.message} Trying again in ${Math.ceil(event.delayMs / 1000)} s…`
+      return
+    }
     if (event.type === 'delta') {
+      this.streamNote = null
       const known = this.#live.get(event.messageId) ?? { text: message?.content ?? '', reasoning: message?.reasoning ?? '' }
       const next = applyDelta(known, event)
       if (!next) {
@@ -136,6 +142,7 @@ export class ChatState {
       return
     }
     this.#live.delete(event.messageId)
+    this.streamNote = null
     if (event.streamId === this.activeStreamId) this.activeStreamId = null
     if (message && this.current) void this.open(this.current.conversation.id)
   }

@@ -1,0 +1,31 @@
+import type { DatabaseProblem } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
+import type { LocalPresetId } from '../../providers/local-detect'
+import type { ChatService } from '../../chat/chat-service'
+import type { ModelCatalog } from '../../providers/model-catalog'
+import type { KeyVault } from '../../secrets/key-vault'
+import type { Store } from '../../store'
+
+export interface LocalServer {
+  presetId: LocalPresetId
+  baseUrl: string
+}
+
+export interface HandlerDeps {
+  version: string
+  /** Null when the database could not be opened; `databaseProblem` says why. */
+  store: Store | null
+  databaseProblem: DatabaseProblem | null
+  chat: ChatService | null
+  catalog: ModelCatalog | null
+  vault: KeyVault
+  detectLocalServers: () => Promise<LocalServer[]>
+  openExternal: (url: string) => Promise<boolean>
+  now?: () => number
+}
+
+/** Services that need the database, or the typed error saying it is unavailable. */
+export function requireService<T>(service: T | null, deps: HandlerDeps): T {
+  if (service !== null) return service
+  throw new AppError('db_unavailable', deps.databaseProblem?.message ?? 'The chat database is not available.')
+}
