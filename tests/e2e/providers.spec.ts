@@ -82,6 +82,9 @@ test.describe('a local Ollama server', () => {
 
   test('is found, offered as a free model and answers without any key', async ({ page, app }) => {
     await app.open()
+    await expect(page.getByTestId('provider-row')).toContainText('free / local')
+    await page.screenshot({ path: 'docs/screenshots/local-model-detected.png' })
+    await page.getByRole('button', { name: 'Start chatting' }).click()
     const picker = page.getByLabel('Model')
     await expect(picker.locator('optgroup[label="Ollama (free / local)"] option').first()).toHaveText('deepseek-r1:latest · free')
     await picker.selectOption({ label: 'llama3.2:latest · free' })

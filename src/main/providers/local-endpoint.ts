@@ -11,7 +11,11 @@ export function isLocalEndpoint(baseUrl: string): boolean {
   }
 }
 
-/** A provider running on this machine (Ollama, LM Studio, any localhost server): free to use. */
+/**
+ * A provider running on this machine, so free to use: Ollama, LM Studio, or a
+ * custom endpoint on localhost. A known cloud preset pointed at localhost is a
+ * proxy to a paid API, not a local model.
+ */
 export function isLocalProvider(provider: Pick<ProviderConfig, 'preset' | 'baseUrl'>): boolean {
-  return PROVIDER_PRESETS[provider.preset].local || isLocalEndpoint(provider.baseUrl)
+  return PROVIDER_PRESETS[provider.preset].local || (provider.preset === 'custom' && isLocalEndpoint(provider.baseUrl))
 }

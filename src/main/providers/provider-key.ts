@@ -2,11 +2,10 @@ import type { ProviderConfig } from '../../shared/domain'
 import { AppError } from '../../shared/errors'
 import { PROVIDER_PRESETS } from '../../shared/provider-presets'
 import type { KeyVault } from '../secrets/key-vault'
-import { isLocalEndpoint } from './local-endpoint'
 
 /** A provider that needs no key: a local server, or a custom endpoint (it may or may not want one). */
 export function isKeyOptional(provider: ProviderConfig): boolean {
-  return !PROVIDER_PRESETS[provider.preset].keyRequired || isLocalEndpoint(provider.baseUrl)
+  return !PROVIDER_PRESETS[provider.preset].keyRequired
 }
 
 /**
