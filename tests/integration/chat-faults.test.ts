@@ -119,6 +119,6 @@ describe('multi-byte characters split across network chunks', () => {
     expect(split.answer?.status).toBe('complete')
     expect(split.answer?.content).toBe(whole.answer?.content)
     expect(split.answer?.reasoning).toBe(whole.answer?.reasoning)
-    expect(`${split.answer?.content}${split.answer?.reasoning}`).toMatch(/[^\x00-\x7F]/)
+    expect(`${split.answer?.content}${split.answer?.reasoning}`).toMatch(/[\u0080-\u{10FFFF}]/u)
   })
 })
