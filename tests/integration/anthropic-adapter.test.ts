@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, createAnthropicAdapter } from '../../src/main/providers/anthropic'
-import { PROVIDER_ERROR_MESSAGES } from '../../src/main/providers/errors'
-import { createTimedFetch } from '../../src/main/providers/timed-fetch'
-import type { ChatRequest, ProviderAdapter, StreamEvent } from '../../src/main/providers/types'
-import { AppError, type ProviderErrorCode } from '../../src/shared/errors'
+import type { ChatRequest, ProviderAdapter } from '../../src/main/providers/types'
+import type { ProviderErrorCode } from '../../src/shared/errors'
+import { drain, drainAbortingAfter, expectAppError, firstEvents, mockConnection, pieces, sentBody, useMockProvider } from '../support/adapter-harness'
+import type { ConnectionOptions, StreamOutcome } from '../support/adapter-harness'
 import { anthropicTranscript } from '../support/factories/anthropic-fixture'
-import { DEFAULT_API_KEY, FIXTURES_DIR, loadFixture, splitEvents, startMockProvider } from '../support/mock-provider'
-import type { Chunking, MockProvider } from '../support/mock-provider'
+import { DEFAULT_API_KEY, FIXTURES_DIR, loadFixture } from '../support/mock-provider'
+import type { Chunking } from '../support/mock-provider'
 
 const FIXTURES = readdirSync(FIXTURES_DIR).filter((name) => name.startsWith('anthropic-'))
 const STREAM_FIXTURES = FIXTURES.filter((name) => name.endsWith('.sse')).sort()
@@ -31,51 +31,14 @@ const REQUEST: ChatRequest = {
   params: {}
 }
 
-let mock: MockProvider
+const mock = useMockProvider()
 
-beforeEach(async () => {
-  mock = await startMockProvider()
-})
-afterEach(async () => {
-  await mock.close()
-})
-
-function adapter(options: { apiKey?: string; idleTimeoutMs?: number } = {}): ProviderAdapter {
-  return createAnthropicAdapter({
-    baseUrl: mock.origin,
-    apiKey: options.apiKey ?? DEFAULT_API_KEY,
-    fetch: createTimedFetch({ connectTimeoutMs: 5000, idleTimeoutMs: options.idleTimeoutMs ?? 5000 })
-  })
+function adapter(options: ConnectionOptions = {}): ProviderAdapter {
+  return createAnthropicAdapter(mockConnection(mock.current.origin, options))
 }
 
-interface Outcome {
-  events: StreamEvent[]
-  error: unknown
-}
-
-async function run(request: ChatRequest = REQUEST, target = adapter(), signal = new AbortController().signal): Promise<Outcome> {
-  const events: StreamEvent[] = []
-  try {
-    for await (const event of target.stream(request, signal)) events.push(event)
-    return { events, error: null }
-  } catch (error) {
-    return { events, error }
-  }
-}
-
-const pieces = (events: StreamEvent[], type: 'text' | 'reasoning'): string[] =>
-  events.flatMap((event) => (event.type === type ? [event.text] : []))
-
-function expectAppError(error: unknown, code: ProviderErrorCode): AppError {
-  expect(error).toBeInstanceOf(AppError)
-  const appError = error as AppError
-  expect(appError.code).toBe(code)
-  expect(appError.message).toBe(PROVIDER_ERROR_MESSAGES[code])
-  return appError
-}
-
-function sentBody(index = 0): Record<string, unknown> {
-  return JSON.parse(mock.requests[index]?.body ?? '{}') as Record<string, unknown>
+function run(request: ChatRequest = REQUEST, target = adapter(), signal = new AbortController().signal): Promise<StreamOutcome> {
+  return drain(target.stream(request, signal))
 }
 
 /** Status, headers and body of a recorded raw HTTP response (.http fixture). */
@@ -91,13 +54,6 @@ function parseHttp(fixture: string): { status: number; headers: Record<string, s
   return { status: Number(statusLine.split(' ')[1]), headers, body: text.slice(split + 2) }
 }
 
-/** The first `count` SSE events of a fixture, as text. */
-function firstEvents(fixture: string, count: number): string[] {
-  return splitEvents(loadFixture(fixture), fixture)
-    .slice(0, count)
-    .map((piece) => piece.toString('utf8'))
-}
-
 describe('every Anthropic streaming transcript', () => {
   it('finds the transcripts', () => {
     expect(STREAM_FIXTURES.length).toBeGreaterThanOrEqual(5)
@@ -108,7 +64,7 @@ describe('every Anthropic streaming transcript', () => {
     const expected = anthropicTranscript(fixture)
     for (const chunk of chunkings) {
       it(`${fixture} (chunk ${JSON.stringify(chunk)})`, async () => {
-        mock.setScenario({ kind: 'replay', fixture, chunk })
+        mock.current.setScenario({ kind: 'replay', fixture, chunk })
         const { events, error } = await run()
         expect(pieces(events, 'text')).toEqual(expected.textPieces)
         expect(pieces(events, 'reasoning')).toEqual(expected.reasoningPieces)
@@ -117,10 +73,10 @@ describe('every Anthropic streaming transcript', () => {
           expectAppError(error, 'overloaded')
           return
         }
-        expect(error).toBeNull()
+        expect(error).toBeUndefined()
         expect(events.filter((event) => event.type === 'usage')).toEqual([{ type: 'usage', usage: expected.usage }])
         expect(events.at(-1)).toEqual({ type: 'done', finishReason: expected.stopReason })
-        expect(mock.requests).toHaveLength(1)
+        expect(mock.current.requests).toHaveLength(1)
       })
     }
   }
@@ -128,7 +84,7 @@ describe('every Anthropic streaming transcript', () => {
   it('keeps the text streamed before a mid-stream overloaded error, then fails with overloaded', async () => {
     const head = firstEvents('anthropic-messages-stream-text.sse', 5)
     const tail = loadFixture('anthropic-stream-error-overloaded.sse')
-    mock.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [...head, tail.toString('utf8')] })
+    mock.current.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [...head, tail.toString('utf8')] })
     const { events, error } = await run()
     expect(pieces(events, 'text').join('')).toBe('Hello there')
     expectAppError(error, 'overloaded')
@@ -136,7 +92,7 @@ describe('every Anthropic streaming transcript', () => {
 
   it('treats a stream that closes before message_stop as cut off', async () => {
     const head = firstEvents('anthropic-messages-stream-text.sse', 5)
-    mock.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: head })
+    mock.current.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: head })
     const { events, error } = await run()
     expect(pieces(events, 'text').join('')).toBe('Hello there')
     expectAppError(error, 'network')
@@ -153,24 +109,24 @@ describe('every Anthropic error fixture', () => {
     it(`${fixture} -> ${code}, sent once`, async () => {
       if (fixture.endsWith('.http')) {
         const recorded = parseHttp(fixture)
-        mock.setScenario({ kind: 'raw', status: recorded.status, contentType: recorded.headers['content-type'] ?? '', chunks: [recorded.body] })
+        mock.current.setScenario({ kind: 'raw', status: recorded.status, contentType: recorded.headers['content-type'] ?? '', chunks: [recorded.body] })
       } else {
         const status = Number(/-(\d{3})-/.exec(fixture)?.[1])
         // x-should-retry: true would make a retrying SDK try again; ours must not.
-        mock.setScenario({ kind: 'http-error', status, fixture, headers: { 'x-should-retry': 'true' } })
+        mock.current.setScenario({ kind: 'http-error', status, fixture, headers: { 'x-should-retry': 'true' } })
       }
       const { events, error } = await run()
       expect(events).toEqual([])
       expectAppError(error, code)
-      expect(mock.requests).toHaveLength(1)
+      expect(mock.current.requests).toHaveLength(1)
     })
   }
 
   it('carries retry-after on a 429', async () => {
-    mock.setScenario({ kind: 'http-error', status: 429, fixture: 'anthropic-error-429-rate-limit.json', headers: { 'retry-after': '7' } })
+    mock.current.setScenario({ kind: 'http-error', status: 429, fixture: 'anthropic-error-429-rate-limit.json', headers: { 'retry-after': '7' } })
     const { error } = await run()
     expect(expectAppError(error, 'rate_limit').retryAfterSeconds).toBe(7)
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 
   it('maps a wrong key (the mock rejects it) to auth', async () => {
@@ -181,18 +137,18 @@ describe('every Anthropic error fixture', () => {
 
 describe('the request sent', () => {
   it('puts the system prompt at the top level and defaults max_tokens', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-text.sse' })
+    mock.current.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-text.sse' })
     const messages: ChatRequest['messages'] = [
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: 'Hello!' },
       { role: 'user', content: 'How are you?' }
     ]
     await run({ ...REQUEST, system: 'Be brief.', messages })
-    const request = mock.requests[0]
+    const request = mock.current.requests[0]
     expect(request?.path).toBe('/v1/messages')
     expect(request?.headers['anthropic-version']).toBeTruthy()
     expect(request?.headers.authorization).toBe(`Bearer ${DEFAULT_API_KEY}`)
-    expect(sentBody()).toEqual({
+    expect(sentBody(mock.current)).toEqual({
       model: REQUEST.model,
       system: 'Be brief.',
       messages,
@@ -202,9 +158,9 @@ describe('the request sent', () => {
   })
 
   it('never sends temperature or top_p, which API version 2026-10-21 rejects', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-text.sse' })
+    mock.current.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-text.sse' })
     await run({ ...REQUEST, params: { temperature: 0.2, topP: 0.9, maxOutputTokens: 500 } })
-    const body = sentBody()
+    const body = sentBody(mock.current)
     expect(body.max_tokens).toBe(500)
     expect(body).not.toHaveProperty('temperature')
     expect(body).not.toHaveProperty('top_p')
@@ -212,18 +168,18 @@ describe('the request sent', () => {
   })
 
   it('enables thinking with the budget and keeps max_tokens above it', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-thinking.sse' })
+    mock.current.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-thinking.sse' })
     await run({ ...REQUEST, params: { thinkingBudget: 2000, maxOutputTokens: 16000 } })
-    expect(sentBody()).toMatchObject({ max_tokens: 16000, thinking: { type: 'enabled', budget_tokens: 2000 } })
+    expect(sentBody(mock.current)).toMatchObject({ max_tokens: 16000, thinking: { type: 'enabled', budget_tokens: 2000 } })
 
     await run({ ...REQUEST, params: { thinkingBudget: 10000, maxOutputTokens: 4000 } })
-    const raised = sentBody(1) as { max_tokens: number; thinking: { budget_tokens: number } }
+    const raised = sentBody(mock.current, 1) as { max_tokens: number; thinking: { budget_tokens: number } }
     expect(raised.thinking.budget_tokens).toBe(10000)
     expect(raised.max_tokens).toBeGreaterThan(10000)
 
     // Below the API's minimum of 1024, the budget is raised to it.
     await run({ ...REQUEST, params: { thinkingBudget: 100 } })
-    expect(sentBody(2)).toMatchObject({ max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS, thinking: { budget_tokens: 1024 } })
+    expect(sentBody(mock.current, 2)).toMatchObject({ max_tokens: ANTHROPIC_DEFAULT_MAX_TOKENS, thinking: { budget_tokens: 1024 } })
   })
 })
 
@@ -245,7 +201,7 @@ describe('listModels', () => {
 
   it('fetches every page, following has_more and last_id', async () => {
     const capabilities = { image_input: { supported: true }, thinking: { supported: true, types: {} } }
-    mock.setModelPages('anthropic', [
+    mock.current.setModelPages('anthropic', [
       { cursor: null, body: { data: [model('a'), model('b')], has_more: true, first_id: 'a', last_id: 'b' } },
       { cursor: 'b', body: { data: [model('c', { max_input_tokens: 200000, capabilities })], has_more: true, first_id: 'c', last_id: 'c' } },
       { cursor: 'c', body: { data: [model('d')], has_more: false, first_id: 'd', last_id: 'd' } }
@@ -253,7 +209,7 @@ describe('listModels', () => {
     const models = await adapter().listModels()
     expect(models.map((m) => m.id)).toEqual(['a', 'b', 'c', 'd'])
     expect(models[2]).toEqual({ id: 'c', displayName: 'Name of c', contextWindow: 200000, vision: true, reasoning: true })
-    expect(mock.requests.map((r) => new URL(r.url, mock.origin).searchParams.get('after_id'))).toEqual([null, 'b', 'c'])
+    expect(mock.current.requests.map((r) => new URL(r.url, mock.current.origin).searchParams.get('after_id'))).toEqual([null, 'b', 'c'])
   })
 
   it('maps a wrong key to auth', async () => {
@@ -263,36 +219,26 @@ describe('listModels', () => {
 
 describe('cancel and timeouts', () => {
   it('aborting mid-stream closes the connection and ends in cancelled', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-usage.sse', delayMs: 100 })
-    const controller = new AbortController()
-    const events: StreamEvent[] = []
-    let failure: unknown = null
-    try {
-      for await (const event of adapter().stream(REQUEST, controller.signal)) {
-        events.push(event)
-        if (event.type === 'text') controller.abort()
-      }
-    } catch (error) {
-      failure = error
-    }
+    mock.current.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-usage.sse', delayMs: 100 })
+    const { events, error } = await drainAbortingAfter((signal) => adapter().stream(REQUEST, signal), (event) => event.type === 'text')
     expect(pieces(events, 'text')).toEqual(['Hello'])
-    expectAppError(failure, 'cancelled')
-    const closed = await mock.waitForClientClose()
+    expectAppError(error, 'cancelled')
+    const closed = await mock.current.waitForClientClose()
     expect(closed.clientClosed).toBe(true)
   })
 
   it('a stalled stream ends in timeout, not a hang, and is not retried', async () => {
-    mock.setScenario({ kind: 'stall', fixture: 'anthropic-messages-stream-text.sse', afterEvents: 4 })
+    mock.current.setScenario({ kind: 'stall', fixture: 'anthropic-messages-stream-text.sse', afterEvents: 4 })
     const { events, error } = await run(REQUEST, adapter({ idleTimeoutMs: 300 }))
     expect(pieces(events, 'text')).toEqual(['Hello'])
     expectAppError(error, 'timeout')
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 
   it('a connection reset mid-stream ends in network', async () => {
     const fixture = 'anthropic-messages-stream-text.sse'
     const bytes = Buffer.byteLength(firstEvents(fixture, 4).join(''))
-    mock.setScenario({ kind: 'reset-after', fixture, bytes })
+    mock.current.setScenario({ kind: 'reset-after', fixture, bytes })
     const { events, error } = await run()
     // Bytes still buffered when the socket dies may be dropped by the client, so a prefix is all that is certain.
     expect('Hello'.startsWith(pieces(events, 'text').join(''))).toBe(true)

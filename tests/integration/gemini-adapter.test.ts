@@ -1,13 +1,13 @@
 import { readdirSync } from 'node:fs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROVIDER_ERROR_MESSAGES } from '../../src/main/providers/errors'
+import { describe, expect, it } from 'vitest'
 import { createGeminiAdapter } from '../../src/main/providers/gemini'
-import { createTimedFetch } from '../../src/main/providers/timed-fetch'
 import type { ChatRequest, ProviderAdapter, StreamEvent } from '../../src/main/providers/types'
-import { AppError, type ProviderErrorCode } from '../../src/shared/errors'
+import type { ProviderErrorCode } from '../../src/shared/errors'
+import { drain, drainAbortingAfter, expectAppError, firstEvents, mockConnection, pieces, sentBody, useMockProvider } from '../support/adapter-harness'
+import type { ConnectionOptions, StreamOutcome } from '../support/adapter-harness'
 import { geminiRetryDelay, geminiTranscript, geminiTranscriptOf, type GeminiChunk } from '../support/factories/gemini-fixture'
-import { DEFAULT_API_KEY, FIXTURES_DIR, loadFixture, splitEvents, startMockProvider } from '../support/mock-provider'
-import type { Chunking, MockProvider } from '../support/mock-provider'
+import { DEFAULT_API_KEY, FIXTURES_DIR, loadFixture } from '../support/mock-provider'
+import type { Chunking } from '../support/mock-provider'
 
 const FIXTURES = readdirSync(FIXTURES_DIR).filter((name) => name.startsWith('gemini-'))
 const STREAM_FIXTURES = FIXTURES.filter((name) => name.endsWith('.sse')).sort()
@@ -26,58 +26,14 @@ const EXPECTED_ERROR_CODES: Record<string, ProviderErrorCode> = {
 const MODEL = 'gemini-2.0-flash'
 const REQUEST: ChatRequest = { model: MODEL, system: null, messages: [{ role: 'user', content: 'Hello' }], params: {} }
 
-let mock: MockProvider
+const mock = useMockProvider()
 
-beforeEach(async () => {
-  mock = await startMockProvider()
-})
-afterEach(async () => {
-  await mock.close()
-})
-
-function adapter(options: { apiKey?: string; idleTimeoutMs?: number } = {}): ProviderAdapter {
-  return createGeminiAdapter({
-    baseUrl: mock.origin,
-    apiKey: options.apiKey ?? DEFAULT_API_KEY,
-    fetch: createTimedFetch({ connectTimeoutMs: 5000, idleTimeoutMs: options.idleTimeoutMs ?? 5000 })
-  })
+function adapter(options: ConnectionOptions = {}): ProviderAdapter {
+  return createGeminiAdapter(mockConnection(mock.current.origin, options))
 }
 
-interface Outcome {
-  events: StreamEvent[]
-  error: unknown
-}
-
-async function run(request: ChatRequest = REQUEST, target = adapter(), signal = new AbortController().signal): Promise<Outcome> {
-  const events: StreamEvent[] = []
-  try {
-    for await (const event of target.stream(request, signal)) events.push(event)
-    return { events, error: null }
-  } catch (error) {
-    return { events, error }
-  }
-}
-
-const pieces = (events: StreamEvent[], type: 'text' | 'reasoning'): string[] =>
-  events.flatMap((event) => (event.type === type ? [event.text] : []))
-
-function expectAppError(error: unknown, code: ProviderErrorCode): AppError {
-  expect(error).toBeInstanceOf(AppError)
-  const appError = error as AppError
-  expect(appError.code).toBe(code)
-  expect(appError.message).toBe(PROVIDER_ERROR_MESSAGES[code])
-  return appError
-}
-
-function sentBody(index = 0): Record<string, unknown> {
-  return JSON.parse(mock.requests[index]?.body ?? '{}') as Record<string, unknown>
-}
-
-/** The first `count` SSE events of a fixture, as text. */
-function firstEvents(fixture: string, count: number): string[] {
-  return splitEvents(loadFixture(fixture), fixture)
-    .slice(0, count)
-    .map((piece) => piece.toString('utf8'))
+function run(request: ChatRequest = REQUEST, target = adapter(), signal = new AbortController().signal): Promise<StreamOutcome> {
+  return drain(target.stream(request, signal))
 }
 
 function expectTranscript(events: StreamEvent[], expected: ReturnType<typeof geminiTranscript>): void {
@@ -97,21 +53,21 @@ describe('every Gemini streaming transcript', () => {
   for (const fixture of STREAM_FIXTURES) {
     for (const chunk of chunkings) {
       it(`${fixture} (chunk ${JSON.stringify(chunk)})`, async () => {
-        mock.setScenario({ kind: 'replay', fixture, chunk })
+        mock.current.setScenario({ kind: 'replay', fixture, chunk })
         const { events, error } = await run()
-        expect(error).toBeNull()
+        expect(error).toBeUndefined()
         expectTranscript(events, geminiTranscript(fixture))
         expect(events.some((event) => event.type === 'text' && event.text === '')).toBe(false)
-        expect(mock.requests).toHaveLength(1)
+        expect(mock.current.requests).toHaveLength(1)
       })
     }
   }
 
   it('yields thought parts as reasoning (the recorded thought-part response, reframed as one SSE event)', async () => {
     const json = JSON.parse(loadFixture('gemini-generate-thinking-thought-part.json').toString('utf8')) as GeminiChunk
-    mock.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [`data: ${JSON.stringify(json)}\r\n\r\n`] })
+    mock.current.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [`data: ${JSON.stringify(json)}\r\n\r\n`] })
     const { events, error } = await run()
-    expect(error).toBeNull()
+    expect(error).toBeUndefined()
     const expected = geminiTranscriptOf([json])
     expect(expected.reasoningPieces).toHaveLength(1)
     expectTranscript(events, expected)
@@ -120,27 +76,27 @@ describe('every Gemini streaming transcript', () => {
   it('keeps the text streamed before an error chunk, then fails with its code', async () => {
     const head = firstEvents('gemini-stream-usage.sse', 2)
     const errorChunk = `data: ${JSON.stringify(JSON.parse(loadFixture('gemini-error-503-overloaded.json').toString('utf8')))}\r\n\r\n`
-    mock.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [...head, errorChunk] })
+    mock.current.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [...head, errorChunk] })
     const { events, error } = await run()
     expect(pieces(events, 'text').join('')).toBe('The sky is blue')
     expectAppError(error, 'overloaded')
   })
 
   it('treats a stream that closes without a finishReason as cut off', async () => {
-    mock.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: firstEvents('gemini-stream-usage.sse', 2) })
+    mock.current.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: firstEvents('gemini-stream-usage.sse', 2) })
     const { events, error } = await run()
     expect(pieces(events, 'text').join('')).toBe('The sky is blue')
     expectAppError(error, 'network')
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 
   it('does not silently re-send a stream that closes after a continuation checkpoint', async () => {
     const checkpoint = { candidates: [{ content: { parts: [{ text: 'The' }], role: 'model' }, continuationToken: 'dG9rZW4=' }] }
-    mock.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [`data: ${JSON.stringify(checkpoint)}\r\n\r\n`] })
+    mock.current.setScenario({ kind: 'raw', contentType: 'text/event-stream', chunks: [`data: ${JSON.stringify(checkpoint)}\r\n\r\n`] })
     const { events, error } = await run()
     expect(pieces(events, 'text')).toEqual(['The'])
     expectAppError(error, 'network')
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 })
 
@@ -153,25 +109,25 @@ describe('every Gemini error fixture', () => {
     const code = EXPECTED_ERROR_CODES[fixture] ?? 'provider'
     const status = Number(JSON.parse(loadFixture(fixture).toString('utf8')).error.code)
     it(`${fixture} (${status}) -> ${code}, sent once`, async () => {
-      mock.setScenario({ kind: 'http-error', status, fixture })
+      mock.current.setScenario({ kind: 'http-error', status, fixture })
       const { events, error } = await run()
       expect(events).toEqual([])
       const appError = expectAppError(error, code)
       expect(appError.retryAfterSeconds).toBe(geminiRetryDelay(fixture))
-      expect(mock.requests).toHaveLength(1)
+      expect(mock.current.requests).toHaveLength(1)
     })
   }
 
   it('429 RESOURCE_EXHAUSTED carries the RetryInfo delay', async () => {
     const fixture = 'gemini-error-429-resource-exhausted.json'
-    mock.setScenario({ kind: 'http-error', status: 429, fixture })
+    mock.current.setScenario({ kind: 'http-error', status: 429, fixture })
     const { error } = await run()
     expect(expectAppError(error, 'rate_limit').retryAfterSeconds).toBe(35)
   })
 
   it('still maps the 404 when it comes as text/event-stream, as recorded (the SDK then does not parse it as JSON)', async () => {
     const fixture = 'gemini-stream-error-404-not-found.json'
-    mock.setScenario({ kind: 'http-error', status: 404, fixture, headers: { 'content-type': 'text/event-stream' } })
+    mock.current.setScenario({ kind: 'http-error', status: 404, fixture, headers: { 'content-type': 'text/event-stream' } })
     const { error } = await run()
     expectAppError(error, 'model_not_found')
   })
@@ -184,23 +140,23 @@ describe('every Gemini error fixture', () => {
 
 describe('the request sent', () => {
   it('names the model in the path, asks for SSE and sends the key as a header', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
+    mock.current.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
     await run()
-    const request = mock.requests[0]
+    const request = mock.current.requests[0]
     expect(request?.path).toBe(`/v1beta/models/${MODEL}:streamGenerateContent`)
-    expect(new URL(request?.url ?? '', mock.origin).searchParams.get('alt')).toBe('sse')
+    expect(new URL(request?.url ?? '', mock.current.origin).searchParams.get('alt')).toBe('sse')
     expect(request?.headers['x-goog-api-key']).toBe(DEFAULT_API_KEY)
   })
 
   it('maps roles, the system prompt and params, and sends only API fields', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
+    mock.current.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
     const messages: ChatRequest['messages'] = [
       { role: 'user', content: 'Hi' },
       { role: 'assistant', content: 'Hello!' },
       { role: 'user', content: 'Capital of Wyoming?' }
     ]
     await run({ ...REQUEST, system: 'Be brief.', messages, params: { temperature: 0.3, topP: 0.8, maxOutputTokens: 256, thinkingBudget: 1024 } })
-    expect(sentBody()).toEqual({
+    expect(sentBody(mock.current)).toEqual({
       contents: [
         { role: 'user', parts: [{ text: 'Hi' }] },
         { role: 'model', parts: [{ text: 'Hello!' }] },
@@ -217,10 +173,10 @@ describe('the request sent', () => {
   })
 
   it('sends no sampling or thinking settings when the chat sets none', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
+    mock.current.setScenario({ kind: 'replay', fixture: 'gemini-stream-text.sse' })
     await run()
     // The SDK always sends a generationConfig object, empty here.
-    expect(sentBody()).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hello' }] }], generationConfig: {} })
+    expect(sentBody(mock.current)).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hello' }] }], generationConfig: {} })
   })
 })
 
@@ -239,7 +195,7 @@ describe('listModels', () => {
   })
 
   it('fetches every page by pageToken, filters non-chat models and strips models/', async () => {
-    mock.setModelPages('gemini', [
+    mock.current.setModelPages('gemini', [
       {
         cursor: null,
         body: {
@@ -255,9 +211,9 @@ describe('listModels', () => {
     const models = await adapter().listModels()
     expect(models.map((m) => m.id)).toEqual(['gemini-a', 'gemini-b', 'gemini-c'])
     expect(models[0]).toEqual({ id: 'gemini-a', displayName: 'Name of gemini-a', contextWindow: 1000, vision: null, reasoning: true })
-    const tokens = mock.requests.map((r) => new URL(r.url, mock.origin).searchParams.get('pageToken'))
+    const tokens = mock.current.requests.map((r) => new URL(r.url, mock.current.origin).searchParams.get('pageToken'))
     expect(tokens).toEqual([null, 'page-2', 'page-3', 'page-4'])
-    expect(mock.requests.every((r) => r.path === '/v1beta/models')).toBe(true)
+    expect(mock.current.requests.every((r) => r.path === '/v1beta/models')).toBe(true)
   })
 
   it('maps a wrong key to auth', async () => {
@@ -267,38 +223,28 @@ describe('listModels', () => {
 
 describe('cancel and timeouts', () => {
   it('aborting mid-stream closes the connection and ends in cancelled', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'gemini-stream-usage.sse', delayMs: 100 })
-    const controller = new AbortController()
-    const events: StreamEvent[] = []
-    let failure: unknown = null
-    try {
-      for await (const event of adapter().stream(REQUEST, controller.signal)) {
-        events.push(event)
-        if (event.type === 'text') controller.abort()
-      }
-    } catch (error) {
-      failure = error
-    }
+    mock.current.setScenario({ kind: 'replay', fixture: 'gemini-stream-usage.sse', delayMs: 100 })
+    const { events, error } = await drainAbortingAfter((signal) => adapter().stream(REQUEST, signal), (event) => event.type === 'text')
     expect(pieces(events, 'text')).toEqual(['The'])
-    expectAppError(failure, 'cancelled')
-    const closed = await mock.waitForClientClose()
+    expectAppError(error, 'cancelled')
+    const closed = await mock.current.waitForClientClose()
     expect(closed.clientClosed).toBe(true)
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 
   it('a stalled stream ends in timeout, not a hang, and is not resumed', async () => {
-    mock.setScenario({ kind: 'stall', fixture: 'gemini-stream-usage.sse', afterEvents: 1 })
+    mock.current.setScenario({ kind: 'stall', fixture: 'gemini-stream-usage.sse', afterEvents: 1 })
     const { events, error } = await run(REQUEST, adapter({ idleTimeoutMs: 300 }))
     expect(pieces(events, 'text')).toEqual(['The'])
     expectAppError(error, 'timeout')
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 
   it('a stall before the first chunk is not silently re-sent either', async () => {
-    mock.setScenario({ kind: 'stall', fixture: 'gemini-stream-usage.sse', afterEvents: 0 })
+    mock.current.setScenario({ kind: 'stall', fixture: 'gemini-stream-usage.sse', afterEvents: 0 })
     const { events, error } = await run(REQUEST, adapter({ idleTimeoutMs: 300 }))
     expect(events).toEqual([])
     expectAppError(error, 'timeout')
-    expect(mock.requests).toHaveLength(1)
+    expect(mock.current.requests).toHaveLength(1)
   })
 })

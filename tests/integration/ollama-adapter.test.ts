@@ -1,63 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROVIDER_ERROR_MESSAGES } from '../../src/main/providers/errors'
+import { describe, expect, it } from 'vitest'
 import { createOllamaAdapter } from '../../src/main/providers/ollama'
-import { createTimedFetch } from '../../src/main/providers/timed-fetch'
-import type { ChatRequest, ProviderAdapter, StreamEvent } from '../../src/main/providers/types'
+import type { ChatRequest, ProviderAdapter } from '../../src/main/providers/types'
 import type { TokenUsage } from '../../src/shared/domain'
-import { AppError, type ProviderErrorCode } from '../../src/shared/errors'
-import { loadFixture, startMockProvider, type Chunking, type MockProvider } from '../support/mock-provider'
+import type { ProviderErrorCode } from '../../src/shared/errors'
+import { drain, expectAppError, mockConnection, sentBody, useMockProvider } from '../support/adapter-harness'
+import { loadFixture, type Chunking } from '../support/mock-provider'
 
 const CHAT_FIXTURE = 'ollama-chat-stream.ndjson'
 
-let mock: MockProvider
+// Ollama takes no key.
+const mock = useMockProvider({ apiKey: null })
 
-beforeEach(async () => {
-  // Ollama takes no key.
-  mock = await startMockProvider({ apiKey: null })
-})
-afterEach(async () => {
-  await mock.close()
-})
-
-function adapter(timing = { connectTimeoutMs: 5_000, idleTimeoutMs: 5_000 }): ProviderAdapter {
-  return createOllamaAdapter({ baseUrl: mock.origin, apiKey: null, fetch: createTimedFetch(timing) })
+function adapter(options: { idleTimeoutMs?: number } = {}): ProviderAdapter {
+  return createOllamaAdapter(mockConnection(mock.current.origin, { ...options, apiKey: null }))
 }
 
 function request(overrides: Partial<ChatRequest> = {}): ChatRequest {
   return { model: 'llama3.2', system: null, messages: [{ role: 'user', content: 'why is the sky blue?' }], params: {}, ...overrides }
-}
-
-interface Outcome {
-  events: StreamEvent[]
-  text: string
-  reasoning: string
-  usage: TokenUsage | null
-  finishReason: string | null | undefined
-  error: unknown
-}
-
-async function run(source: AsyncIterable<StreamEvent>): Promise<Outcome> {
-  const outcome: Outcome = { events: [], text: '', reasoning: '', usage: null, finishReason: undefined, error: undefined }
-  try {
-    for await (const event of source) {
-      outcome.events.push(event)
-      if (event.type === 'text') outcome.text += event.text
-      else if (event.type === 'reasoning') outcome.reasoning += event.text
-      else if (event.type === 'usage') outcome.usage = event.usage
-      else outcome.finishReason = event.finishReason
-    }
-  } catch (error) {
-    outcome.error = error
-  }
-  return outcome
-}
-
-function expectAppError(error: unknown, code: ProviderErrorCode): AppError {
-  expect(error).toBeInstanceOf(AppError)
-  const appError = error as AppError
-  expect(appError.code).toBe(code)
-  expect(appError.message).toBe(PROVIDER_ERROR_MESSAGES[code])
-  return appError
 }
 
 interface OllamaLine {
@@ -89,8 +48,8 @@ describe('the Ollama chat transcript', () => {
     ['one write per line', 'event'],
     ['5-byte pieces', { bytes: 5 }]
   ])('%s: exactly its text and usage', async (_label, chunk) => {
-    mock.setScenario({ kind: 'replay', fixture: CHAT_FIXTURE, chunk })
-    const outcome = await run(adapter().stream(request(), new AbortController().signal))
+    mock.current.setScenario({ kind: 'replay', fixture: CHAT_FIXTURE, chunk })
+    const outcome = await drain(adapter().stream(request(), new AbortController().signal))
     const want = expected(CHAT_FIXTURE)
     expect(outcome.error).toBeUndefined()
     expect(outcome.text).toBe(want.text)
@@ -109,8 +68,8 @@ describe('the Ollama chat transcript', () => {
     ).join('')
     // raw sends strings, so the split happens inside a line and the client must buffer it.
     const cut = lines.indexOf('🎉')
-    mock.setScenario({ kind: 'raw', contentType: 'application/x-ndjson', chunks: [lines.slice(0, cut), lines.slice(cut)] })
-    const outcome = await run(adapter().stream(request({ model: 'qwen3' }), new AbortController().signal))
+    mock.current.setScenario({ kind: 'raw', contentType: 'application/x-ndjson', chunks: [lines.slice(0, cut), lines.slice(cut)] })
+    const outcome = await drain(adapter().stream(request({ model: 'qwen3' }), new AbortController().signal))
     expect(outcome.reasoning).toBe('Greeting in Hebrew')
     expect(outcome.text).toBe('שלום 🎉')
     expect(outcome.usage).toEqual({ inputTokens: 11, outputTokens: 7 })
@@ -144,23 +103,23 @@ describe('the Ollama chat transcript', () => {
         { status: 200, headers: { 'content-type': 'application/x-ndjson' } }
       )
     const local = createOllamaAdapter({ baseUrl: 'http://127.0.0.1:11434', apiKey: null, fetch: fromMemory })
-    const outcome = await run(local.stream(request(), new AbortController().signal))
+    const outcome = await drain(local.stream(request(), new AbortController().signal))
     expect(outcome.error).toBeUndefined()
     expect(outcome.text).toBe('שלום 🎉')
     expect(outcome.usage).toEqual({ inputTokens: 3, outputTokens: 4 })
   })
 
   it('the request: system message first, options, stream, and think only when asked', async () => {
-    await run(
+    await drain(
       adapter().stream(
         request({ system: 'Be brief.', params: { temperature: 0.2, topP: 0.8, maxOutputTokens: 64, thinkingBudget: 1024 } }),
         new AbortController().signal
       )
     )
-    const sent = mock.requests[0]
+    const sent = mock.current.requests[0]
     expect(sent?.method).toBe('POST')
     expect(sent?.path).toBe('/api/chat')
-    expect(JSON.parse(sent?.body ?? '{}')).toEqual({
+    expect(sentBody(mock.current)).toEqual({
       model: 'llama3.2',
       messages: [
         { role: 'system', content: 'Be brief.' },
@@ -170,21 +129,21 @@ describe('the Ollama chat transcript', () => {
       options: { temperature: 0.2, top_p: 0.8, num_predict: 64 },
       think: true
     })
-    await run(adapter().stream(request(), new AbortController().signal))
-    expect(JSON.parse(mock.requests[1]?.body ?? '{}')).not.toHaveProperty('think')
+    await drain(adapter().stream(request(), new AbortController().signal))
+    expect(sentBody(mock.current, 1)).not.toHaveProperty('think')
   })
 })
 
 describe('Ollama errors', () => {
   it('an {"error"} line mid-stream (the documented shape) -> provider', async () => {
-    mock.setScenario({ kind: 'replay', fixture: 'ollama-generate-stream-error.ndjson' })
-    const outcome = await run(adapter().stream(request(), new AbortController().signal))
+    mock.current.setScenario({ kind: 'replay', fixture: 'ollama-generate-stream-error.ndjson' })
+    const outcome = await drain(adapter().stream(request(), new AbortController().signal))
     expectAppError(outcome.error, 'provider')
     expect(outcome.events.some((e) => e.type === 'done')).toBe(false)
   })
 
   it('an error line that says the model is missing -> model_not_found, text before it kept', async () => {
-    mock.setScenario({
+    mock.current.setScenario({
       kind: 'raw',
       contentType: 'application/x-ndjson',
       chunks: ndjson(
@@ -192,7 +151,7 @@ describe('Ollama errors', () => {
         { error: 'model "llama9" not found, try pulling it first' }
       )
     })
-    const outcome = await run(adapter().stream(request(), new AbortController().signal))
+    const outcome = await drain(adapter().stream(request(), new AbortController().signal))
     expect(outcome.text).toBe('Hi')
     expectAppError(outcome.error, 'model_not_found')
   })
@@ -201,60 +160,60 @@ describe('Ollama errors', () => {
     [404, 'model_not_found'],
     [500, 'provider']
   ])('HTTP %i with the documented error body -> %s', async (status, code) => {
-    mock.setScenario({ kind: 'http-error', status, fixture: 'ollama-error.json' })
-    const outcome = await run(adapter().stream(request(), new AbortController().signal))
+    mock.current.setScenario({ kind: 'http-error', status, fixture: 'ollama-error.json' })
+    const outcome = await drain(adapter().stream(request(), new AbortController().signal))
     expectAppError(outcome.error, code)
     expect(outcome.events).toEqual([])
   })
 
   it('HTTP 429 with retry-after -> rate_limit with the wait', async () => {
-    mock.setScenario({ kind: 'http-error', status: 429, fixture: 'ollama-error.json', headers: { 'retry-after': '4' } })
-    expect(expectAppError((await run(adapter().stream(request(), new AbortController().signal))).error, 'rate_limit').retryAfterSeconds).toBe(4)
+    mock.current.setScenario({ kind: 'http-error', status: 429, fixture: 'ollama-error.json', headers: { 'retry-after': '4' } })
+    expect(expectAppError((await drain(adapter().stream(request(), new AbortController().signal))).error, 'rate_limit').retryAfterSeconds).toBe(4)
   })
 
   it('a malformed line -> provider, text before it kept', async () => {
-    mock.setScenario({
+    mock.current.setScenario({
       kind: 'raw',
       contentType: 'application/x-ndjson',
       chunks: [...ndjson({ model: 'x', message: { role: 'assistant', content: 'Hi' }, done: false }), '{not json}\n']
     })
-    const outcome = await run(adapter().stream(request(), new AbortController().signal))
+    const outcome = await drain(adapter().stream(request(), new AbortController().signal))
     expect(outcome.text).toBe('Hi')
     expectAppError(outcome.error, 'provider')
   })
 
   it('a body that ends before done:true -> provider, not a finished answer', async () => {
     const unfinished = ndjson({ model: 'x', message: { role: 'assistant', content: 'Hal' }, done: false })
-    mock.setScenario({ kind: 'raw', contentType: 'application/x-ndjson', chunks: unfinished })
-    const outcome = await run(adapter().stream(request(), new AbortController().signal))
+    mock.current.setScenario({ kind: 'raw', contentType: 'application/x-ndjson', chunks: unfinished })
+    const outcome = await drain(adapter().stream(request(), new AbortController().signal))
     expect(outcome.text).toBe('Hal')
     expectAppError(outcome.error, 'provider')
   })
 
   it('connection reset -> network', async () => {
-    mock.setScenario({ kind: 'reset-after', fixture: CHAT_FIXTURE, bytes: 60 })
-    expectAppError((await run(adapter().stream(request(), new AbortController().signal))).error, 'network')
+    mock.current.setScenario({ kind: 'reset-after', fixture: CHAT_FIXTURE, bytes: 60 })
+    expectAppError((await drain(adapter().stream(request(), new AbortController().signal))).error, 'network')
   })
 
   it('a stall longer than the idle timeout -> timeout', async () => {
-    mock.setScenario({ kind: 'stall', fixture: CHAT_FIXTURE, afterEvents: 1 })
-    const outcome = await run(adapter({ connectTimeoutMs: 5_000, idleTimeoutMs: 300 }).stream(request(), new AbortController().signal))
+    mock.current.setScenario({ kind: 'stall', fixture: CHAT_FIXTURE, afterEvents: 1 })
+    const outcome = await drain(adapter({ idleTimeoutMs: 300 }).stream(request(), new AbortController().signal))
     expect(outcome.text).toBe('The')
     expectAppError(outcome.error, 'timeout')
   })
 
   it('nothing listening -> network', async () => {
-    const port = new URL(mock.origin).port
-    await mock.close()
+    const port = new URL(mock.current.origin).port
+    await mock.current.close()
     const closed = createOllamaAdapter({ baseUrl: `http://127.0.0.1:${port}`, apiKey: null, fetch: globalThis.fetch })
-    expectAppError((await run(closed.stream(request(), new AbortController().signal))).error, 'network')
-    mock = await startMockProvider({ apiKey: null })
+    expectAppError((await drain(closed.stream(request(), new AbortController().signal))).error, 'network')
+    await mock.restart()
   })
 })
 
 describe('Ollama cancel and models', () => {
   it('cancel closes the connection and ends in cancelled, keeping what came', async () => {
-    mock.setScenario({ kind: 'stall', fixture: CHAT_FIXTURE, afterEvents: 1 })
+    mock.current.setScenario({ kind: 'stall', fixture: CHAT_FIXTURE, afterEvents: 1 })
     const controller = new AbortController()
     let text = ''
     let caught: unknown
@@ -270,7 +229,7 @@ describe('Ollama cancel and models', () => {
     }
     expect(text).toBe('The')
     expectAppError(caught, 'cancelled')
-    const hungUp = await mock.waitForClientClose()
+    const hungUp = await mock.current.waitForClientClose()
     expect(hungUp.path).toBe('/api/chat')
     expect(hungUp.clientClosed).toBe(true)
   })
@@ -279,12 +238,12 @@ describe('Ollama cancel and models', () => {
     const models = await adapter().listModels()
     expect(models.map((m) => m.id)).toEqual(['deepseek-r1:latest', 'llama3.2:latest'])
     expect(models[1]).toEqual({ id: 'llama3.2:latest', displayName: 'llama3.2:latest', contextWindow: null, vision: null, reasoning: null })
-    expect(mock.requests[0]?.path).toBe('/api/tags')
+    expect(mock.current.requests[0]?.path).toBe('/api/tags')
   })
 
   it('a trailing slash on the base URL does not double up', async () => {
-    const slashed = createOllamaAdapter({ baseUrl: `${mock.origin}/`, apiKey: null, fetch: globalThis.fetch })
+    const slashed = createOllamaAdapter({ baseUrl: `${mock.current.origin}/`, apiKey: null, fetch: globalThis.fetch })
     await slashed.listModels()
-    expect(mock.requests[0]?.path).toBe('/api/tags')
+    expect(mock.current.requests[0]?.path).toBe('/api/tags')
   })
 })

@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk'
 import type { TokenUsage } from '../../shared/domain'
 import { toProviderError } from './anthropic-errors'
-import { providerError } from './errors'
+import { endOfStream } from './stream-end'
 import type { AdapterConnection, ChatRequest, ModelInfo, ProviderAdapter, StreamEvent } from './types'
 
 /** Anthropic requires max_tokens; this is sent when the chat sets no limit. */
@@ -109,12 +109,7 @@ export function createAnthropicAdapter(connection: AdapterConnection): ProviderA
             stopped = true
           }
         }
-        // On abort the SDK ends the iteration quietly instead of throwing.
-        if (signal.aborted) throw providerError('cancelled')
-        // A stream closed cleanly before message_stop is a cut-off answer, not a finished one.
-        if (!stopped) throw providerError('network', new Error('the stream ended before message_stop'))
-        if (usage) yield { type: 'usage', usage }
-        yield { type: 'done', finishReason }
+        yield* endOfStream({ signal, finished: stopped, finishReason, usage })
       } catch (error) {
         throw toProviderError(error)
       }

@@ -1,8 +1,8 @@
 import { GoogleGenAI } from '@google/genai'
 import type { Content, GenerateContentConfig, GenerateContentResponseUsageMetadata, Model } from '@google/genai'
 import type { TokenUsage } from '../../shared/domain'
-import { providerError } from './errors'
 import { toProviderError } from './gemini-errors'
+import { endOfStream } from './stream-end'
 import type { AdapterConnection, ChatRequest, ChatTurn, ModelInfo, ProviderAdapter, StreamEvent } from './types'
 
 /** The API's largest page; fewer round trips for a long model list. */
@@ -97,11 +97,8 @@ export function createGeminiAdapter(connection: AdapterConnection): ProviderAdap
           if (chunk.promptFeedback?.blockReason) finishReason ??= chunk.promptFeedback.blockReason
           if (chunk.usageMetadata) usage = toUsage(chunk.usageMetadata)
         }
-        if (signal.aborted) throw providerError('cancelled')
         // The last chunk always names a finishReason; a stream that closed without one was cut off.
-        if (finishReason === null) throw providerError('network', new Error('the stream ended without a finishReason'))
-        if (usage) yield { type: 'usage', usage }
-        yield { type: 'done', finishReason }
+        yield* endOfStream({ signal, finished: finishReason !== null, finishReason, usage })
       } catch (error) {
         throw toProviderError(error)
       }

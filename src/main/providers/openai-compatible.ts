@@ -1,10 +1,10 @@
 import OpenAI, { AzureOpenAI } from 'openai'
 import type { TokenUsage } from '../../shared/domain'
-import { providerError } from './errors'
 import { readChunk } from './openai-chunk'
 import { parseModelList } from './openai-model-list'
 import { toProviderError } from './openai-errors'
 import { buildChatBody, type OpenAICompatibleDialect } from './openai-request'
+import { endOfStream } from './stream-end'
 import type { AdapterConnection, ChatRequest, ModelInfo, ProviderAdapter, StreamEvent } from './types'
 
 export type { OpenAICompatibleDialect } from './openai-request'
@@ -62,12 +62,8 @@ export function createOpenAICompatibleAdapter(connection: AdapterConnection, opt
           finishReason = reading.finishReason ?? finishReason
           usage = reading.usage ?? usage
         }
-        // The SDK ends the iteration quietly on abort; a stop must not look like a finished answer.
-        if (signal.aborted) throw providerError('cancelled', signal.reason)
         // Every compatible server sends a finish_reason; a stream that ends without one was cut short.
-        if (finishReason === null) throw providerError('provider', new Error('the stream ended before the answer finished'))
-        if (usage) yield { type: 'usage', usage }
-        yield { type: 'done', finishReason }
+        yield* endOfStream({ signal, finished: finishReason !== null, finishReason, usage })
       } catch (error) {
         throw toProviderError(error)
       }

@@ -1,19 +1,10 @@
-import type { TokenUsage } from '../../shared/domain'
+import type { ChatParams, TokenUsage } from '../../shared/domain'
+
+export type { ChatParams }
 
 export interface ChatTurn {
   role: 'user' | 'assistant'
   content: string
-}
-
-/** Optional generation settings; an adapter sends only what its API accepts for the model. */
-export interface ChatParams {
-  temperature?: number
-  topP?: number
-  maxOutputTokens?: number
-  /** OpenAI-style reasoning effort, for reasoning models. */
-  reasoningEffort?: 'low' | 'medium' | 'high'
-  /** Anthropic extended thinking / Gemini thinking budget, in tokens. */
-  thinkingBudget?: number
 }
 
 export interface ChatRequest {
