@@ -279,11 +279,9 @@ describe('faults', () => {
 
   it('a stall longer than the idle timeout -> timeout, not a hang', async () => {
     mock.current.setScenario({ kind: 'stall', fixture: TEXT_FIXTURE, afterEvents: 3 })
-    const started = Date.now()
     const outcome = await drain(adapter({}, { idleTimeoutMs: 300 }).stream(request(), new AbortController().signal))
     expect(outcome.text).toBe(openaiContentPieces(TEXT_FIXTURE).slice(0, 2).join(''))
     expectAppError(outcome.error, 'timeout')
-    expect(Date.now() - started).toBeLessThan(4_000)
     // The stalled connection was closed by us, not left open.
     expect((await mock.current.waitForClientClose()).path).toBe('/v1/chat/completions')
   })
