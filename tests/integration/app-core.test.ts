@@ -255,3 +255,27 @@ describe('the raw key never leaves main (except to the keychain and its provider
     for (const file of afterClose) expectNoKeyIn(file.bytes, key, file.path)
   })
 })
+
+describe('removing providers while the keychain is unreachable', () => {
+  it('removes a keyless local server, but keeps a keyed provider whose key could not be deleted', async () => {
+    core = createAppCore({
+      version: '9.9.9-test',
+      dataDir,
+      keychainService,
+      isTrustedSender: () => true,
+      openExternal,
+      log,
+      loadKeychain: async () => {
+        throw new Error('no Secret Service on this bus')
+      }
+    })
+    const base = { defaultModel: null, enabled: true, azure: null }
+    await call('providers:save', { ...base, id: 'ollama', preset: 'ollama', name: 'Ollama', baseUrl: 'http://127.0.0.1:11434' })
+    await call('providers:save', { ...base, id: 'openai', preset: 'openai', name: 'OpenAI', baseUrl: 'https://api.openai.com/v1' })
+
+    await call('providers:remove', { providerId: 'ollama' })
+    const refused = await core.router.invoke('providers:remove', { providerId: 'openai' }, SENDER)
+    expect(refused).toMatchObject({ ok: false, error: { code: 'keychain_unavailable' } })
+    expect((await call<ProviderView[]>('providers:list')).map((provider) => provider.id)).toEqual(['openai'])
+  })
+})

@@ -1,5 +1,5 @@
 import type { ProviderConfig, ProviderView } from '../../../shared/domain'
-import { AppError } from '../../../shared/errors'
+import { AppError, isAppError } from '../../../shared/errors'
 import { PROVIDER_PRESETS } from '../../../shared/provider-presets'
 import { isLocalProvider } from '../../providers/local-endpoint'
 import { isKeyOptional } from '../../providers/provider-key'
@@ -59,8 +59,12 @@ export function createProviderHandlers(deps: HandlerDeps): ProviderHandlers {
       return view(input.id)
     },
     'providers:remove': async ({ providerId }) => {
-      // The key goes first: a provider must never disappear while its key stays behind in the keychain.
-      await vault.delete(providerId)
+      const config = store().providers.get(providerId)
+      // The key goes first: a provider must never disappear while its key stays behind in the
+      // keychain. A keyless local server can go even while the keychain is unreachable.
+      await vault.delete(providerId).catch((error: unknown) => {
+        if (!(config && isKeyOptional(config) && isAppError(error) && error.code === 'keychain_unavailable')) throw error
+      })
       store().providers.remove(providerId)
       return null
     },
