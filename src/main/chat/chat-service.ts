@@ -1,4 +1,4 @@
-import type { ConversationSettings } from '../../shared/domain'
+import type { ConversationSettings, ProviderConfig } from '../../shared/domain'
 import { PROVIDER_PRESETS } from '../../shared/provider-presets'
 import { AppError } from '../../shared/errors'
 import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
@@ -29,18 +29,24 @@ export interface ChatServiceDeps {
   sleep?: Sleep
 }
 
+type SendResult = RequestOutput<'chat:send'>
+
 export interface ChatService {
-  send(input: RequestInput<'chat:send'>): RequestOutput<'chat:send'>
+  send(input: RequestInput<'chat:send'>): SendResult
+  /** A new answer to the same question, as a sibling of `messageId`. */
+  regenerate(input: RequestInput<'chat:regenerate'>): SendResult
   cancel(streamId: string): boolean
   /** Resolves when the given stream has finished and been stored (tests, shutdown). */
   settled(streamId: string): Promise<void>
+  /** Stops the conversation's running answers (before it or its messages are deleted). */
+  stopConversation(conversationId: string): Promise<void>
   /** Stops every running answer, keeping what arrived; resolves once all are stored. */
   cancelAll(): Promise<void>
 }
 
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const { store, now = Date.now, newId = randomId } = deps
-  const running = new Map<string, { controller: AbortController; done: Promise<void> }>()
+  const running = new Map<string, { conversationId: string; controller: AbortController; done: Promise<void> }>()
 
   const defaultSettings: ConversationSettings = { systemPrompt: null, params: {} }
 
@@ -62,35 +68,69 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     return { id, settings: chosen }
   }
 
+  function usableProvider(providerId: string): ProviderConfig {
+    const provider = store.providers.get(providerId)
+    if (!provider) throw new AppError('not_found', 'This provider is not configured any more. Pick another model.')
+    if (!provider.enabled) throw new AppError('validation', `${provider.name} is turned off in Settings. Turn it on or pick another model.`)
+    return provider
+  }
+
+  /** Streams a new assistant answer under `userMessageId` (stored already) and tracks it. */
+  function startAnswer(provider: ProviderConfig, model: string, settings: ConversationSettings, ids: Omit<SendResult, 'streamId'>): SendResult {
+    const result = { ...ids, streamId: newId() }
+    const controller = new AbortController()
+    const done = runAnswerStream({ ...deps, now, provider, model, settings, ...result, signal: controller.signal }).finally(() =>
+      running.delete(result.streamId)
+    )
+    running.set(result.streamId, { conversationId: ids.conversationId, controller, done })
+    return result
+  }
+
+  function insertAnswer(conversationId: string, userMessageId: string, provider: ProviderConfig, model: string, at: number): string {
+    const id = newId()
+    store.messages.insert({ id, conversationId, parentId: userMessageId, role: 'assistant', content: '', providerId: provider.id, model, status: 'streaming', createdAt: at })
+    store.conversations.touch(conversationId, at, provider.id, model)
+    return id
+  }
+
   return {
     send(input) {
-      const provider = store.providers.get(input.providerId)
-      if (!provider) throw new AppError('not_found', 'This provider is not configured any more. Pick another model.')
-      if (!provider.enabled) throw new AppError('validation', `${provider.name} is turned off in Settings. Turn it on or pick another model.`)
+      const provider = usableProvider(input.providerId)
       const at = now()
-      // The user's message is stored before any request leaves the machine.
       let settings = defaultSettings
+      // The user's message is stored before any request leaves the machine.
       const ids = store.transaction(() => {
         const conversation = startConversation(input.conversationId, input.text, input.settings, at)
         settings = conversation.settings
         checkParams(PROVIDER_PRESETS[provider.preset].protocol, settings.params)
         const conversationId = conversation.id
-        const parentId = latestMessageId(store.messages.listByConversation(conversationId))
+        const history = store.messages.listByConversation(conversationId)
+        // An explicit parent continues (or, for an edit, branches off) the path the user sees.
+        const parentId = input.parentId === undefined ? latestMessageId(history) : input.parentId
+        if (parentId !== null && !history.some((message) => message.id === parentId)) {
+          throw new AppError('not_found', 'The message this would follow no longer exists.')
+        }
         const userMessageId = newId()
-        const assistantMessageId = newId()
-        const common = { conversationId, providerId: provider.id, model: input.model, createdAt: at }
-        store.messages.insert({ ...common, id: userMessageId, parentId, role: 'user', content: input.text, status: 'complete' })
-        store.messages.insert({ ...common, id: assistantMessageId, parentId: userMessageId, role: 'assistant', content: '', status: 'streaming' })
-        store.conversations.touch(conversationId, at, provider.id, input.model)
-        return { conversationId, userMessageId, assistantMessageId, streamId: newId() }
+        store.messages.insert({ id: userMessageId, conversationId, parentId, role: 'user', content: input.text, providerId: provider.id, model: input.model, status: 'complete', createdAt: at })
+        return { conversationId, userMessageId, assistantMessageId: insertAnswer(conversationId, userMessageId, provider, input.model, at) }
       })
+      return startAnswer(provider, input.model, settings, ids)
+    },
 
-      const controller = new AbortController()
-      const done = runAnswerStream({ ...deps, now, provider, model: input.model, settings, ...ids, signal: controller.signal }).finally(() =>
-        running.delete(ids.streamId)
-      )
-      running.set(ids.streamId, { controller, done })
-      return ids
+    regenerate(input) {
+      const provider = usableProvider(input.providerId)
+      const previous = store.messages.get(input.messageId)
+      if (!previous || previous.role !== 'assistant' || previous.parentId === null) {
+        throw new AppError('not_found', 'This answer no longer exists.')
+      }
+      const conversation = store.conversations.get(previous.conversationId)
+      if (!conversation) throw new AppError('not_found', 'This conversation no longer exists.')
+      const settings = { systemPrompt: conversation.systemPrompt, params: conversation.params }
+      checkParams(PROVIDER_PRESETS[provider.preset].protocol, settings.params)
+      const userMessageId = previous.parentId
+      // A sibling of the previous answer: both stay, the user can flip between them.
+      const assistantMessageId = store.transaction(() => insertAnswer(conversation.id, userMessageId, provider, input.model, now()))
+      return startAnswer(provider, input.model, settings, { conversationId: conversation.id, userMessageId, assistantMessageId })
     },
 
     cancel(streamId) {
@@ -101,6 +141,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
     async settled(streamId) {
       await running.get(streamId)?.done
+    },
+
+    async stopConversation(conversationId) {
+      const entries = [...running.values()].filter((entry) => entry.conversationId === conversationId)
+      for (const { controller } of entries) controller.abort()
+      await Promise.all(entries.map((entry) => entry.done))
     },
 
     async cancelAll() {

@@ -35,6 +35,9 @@ export function createConversationsRepo(db: Db) {
   const list = db.prepare(`SELECT ${COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC`)
   const get = db.prepare(`SELECT ${COLUMNS} FROM conversations WHERE id = ?`)
   const touch = db.prepare('UPDATE conversations SET updated_at = ?, provider_id = ?, model = ? WHERE id = ?')
+  const rename = db.prepare('UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?')
+  // Messages go with it (ON DELETE CASCADE), and their search entries with them (triggers).
+  const remove = db.prepare('DELETE FROM conversations WHERE id = ?')
   const updateSettings = db.prepare('UPDATE conversations SET system_prompt = ?, params_json = ?, updated_at = ? WHERE id = ?')
 
   return {
@@ -50,6 +53,12 @@ export function createConversationsRepo(db: Db) {
     },
     touch(id: string, at: number, providerId: string, model: string): void {
       touch.run(at, providerId, model, id)
+    },
+    rename(id: string, title: string, at: number): void {
+      rename.run(title, at, id)
+    },
+    remove(id: string): void {
+      remove.run(id)
     },
     updateSettings(id: string, settings: ConversationSettings, at: number): void {
       updateSettings.run(settings.systemPrompt, JSON.stringify(settings.params), at, id)

@@ -95,6 +95,8 @@ export function createMessagesRepo(db: Db) {
        error_message = 'Chofesh closed before this answer finished.', updated_at = ?
      WHERE status = 'streaming'`
   )
+  // Replies go with it: parent_id is ON DELETE CASCADE.
+  const remove = db.prepare('DELETE FROM messages WHERE id = ?')
   const search = db.prepare(
     `SELECT m.* FROM messages_fts f JOIN messages m ON m.rowid = f.rowid
      WHERE messages_fts MATCH ? ORDER BY rank LIMIT ?`
@@ -132,6 +134,10 @@ export function createMessagesRepo(db: Db) {
     /** After a crash or kill, answers left `streaming` are marked interrupted, text kept. */
     interruptStale(at: number): number {
       return interruptStale.run(at).changes
+    },
+    /** Deletes a message and every message that followed it on its branch. */
+    remove(id: string): void {
+      remove.run(id)
     },
     /** Full-text search; `query` is an FTS5 expression built by the caller. */
     search(query: string, limit = 50): Message[] {

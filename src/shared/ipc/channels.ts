@@ -18,7 +18,11 @@ export const REQUEST_CHANNELS = [
   'conversations:list',
   'conversations:get',
   'conversations:update-settings',
+  'conversations:rename',
+  'conversations:delete',
+  'messages:delete',
   'chat:send',
+  'chat:regenerate',
   'chat:cancel',
   'links:open'
 ] as const

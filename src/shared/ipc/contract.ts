@@ -92,6 +92,13 @@ export const requestContract = {
   },
   'conversations:list': { input: noInput, output: output<ConversationSummary[]>() },
   'conversations:get': { input: z.object({ conversationId: id }).strict(), output: output<ConversationDetail>() },
+  'conversations:rename': {
+    input: z.object({ conversationId: id, title: z.string().trim().min(1).max(200) }).strict(),
+    output: output<ConversationSummary>()
+  },
+  'conversations:delete': { input: z.object({ conversationId: id }).strict(), output: output<null>() },
+  /** Deletes a message and everything that followed it on its branch. */
+  'messages:delete': { input: z.object({ messageId: id }).strict(), output: output<null>() },
   'conversations:update-settings': {
     input: z.object({ conversationId: id, settings: conversationSettings }).strict(),
     output: output<ConversationSummary>()
@@ -103,10 +110,16 @@ export const requestContract = {
         providerId,
         model: z.string().trim().min(1).max(200),
         text: z.string().min(1).max(200_000),
+        /** The message this one follows: the end of the path the user sees, or for an edit the edited message's parent. Omitted: the newest message. */
+        parentId: id.nullable().optional(),
         /** Settings for a new conversation; an existing one keeps its own. */
         settings: conversationSettings.optional()
       })
       .strict(),
+    output: output<{ conversationId: string; userMessageId: string; assistantMessageId: string; streamId: string }>()
+  },
+  'chat:regenerate': {
+    input: z.object({ messageId: id, providerId, model: z.string().trim().min(1).max(200) }).strict(),
     output: output<{ conversationId: string; userMessageId: string; assistantMessageId: string; streamId: string }>()
   },
   'chat:cancel': { input: z.object({ streamId: id }).strict(), output: output<{ cancelled: boolean }>() },

@@ -6,7 +6,15 @@ import { requireService, type HandlerDeps } from './deps'
 
 type ChatHandlers = Pick<
   Handlers,
-  'conversations:list' | 'conversations:get' | 'conversations:update-settings' | 'chat:send' | 'chat:cancel'
+  | 'conversations:list'
+  | 'conversations:get'
+  | 'conversations:update-settings'
+  | 'conversations:rename'
+  | 'conversations:delete'
+  | 'messages:delete'
+  | 'chat:send'
+  | 'chat:regenerate'
+  | 'chat:cancel'
 >
 
 export function createChatHandlers(deps: HandlerDeps): ChatHandlers {
@@ -33,7 +41,25 @@ export function createChatHandlers(deps: HandlerDeps): ChatHandlers {
       store().conversations.updateSettings(conversationId, settings, now())
       return conversation(conversationId)
     },
+    'conversations:rename': ({ conversationId, title }) => {
+      conversation(conversationId)
+      store().conversations.rename(conversationId, title, now())
+      return conversation(conversationId)
+    },
+    'conversations:delete': async ({ conversationId }) => {
+      await chat().stopConversation(conversationId)
+      store().conversations.remove(conversationId)
+      return null
+    },
+    'messages:delete': async ({ messageId }) => {
+      const message = store().messages.get(messageId)
+      if (!message) throw new AppError('not_found', 'This message no longer exists.')
+      await chat().stopConversation(message.conversationId)
+      store().messages.remove(messageId)
+      return null
+    },
     'chat:send': (input) => chat().send(input),
+    'chat:regenerate': (input) => chat().regenerate(input),
     'chat:cancel': ({ streamId }) => ({ cancelled: chat().cancel(streamId) })
   }
 }
