@@ -61,7 +61,7 @@ test.describe('a wrong key mid-chat', () => {
     })
     await page.getByRole('textbox', { name: 'Message' }).fill('A question I typed carefully')
     await page.getByRole('textbox', { name: 'Message' }).press('Enter')
-    await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveText('A question I typed carefully')
+    await expect(page.locator('[data-testid="message"][data-role="user"] .content')).toHaveText('A question I typed carefully')
     const answer = page.locator('[data-testid="message"][data-role="assistant"]')
     await expect(answer).toHaveAttribute('data-status', 'error')
     await expect(answer.getByRole('alert')).toContainText('rejected the API key')

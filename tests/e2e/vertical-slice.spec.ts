@@ -35,7 +35,7 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   await composer.fill('hello')
   await composer.press('Enter')
 
-  const userMessage = page.locator('[data-testid="message"][data-role="user"]')
+  const userMessage = page.locator('[data-testid="message"][data-role="user"] .content')
   const assistant = page.locator('[data-testid="message"][data-role="assistant"]')
   await expect(userMessage).toHaveText('hello')
   // Incremental: while the status is still "streaming" some, but not all, of the answer is shown.
@@ -55,8 +55,8 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   expect(mock.requests.some((request) => request.headers['authorization'] === `Bearer ${TEST_KEY}`)).toBe(true)
 
   await page.reload()
-  await page.getByRole('button', { name: 'hello' }).click()
-  await expect(page.locator('[data-testid="message"][data-role="user"]')).toHaveText('hello')
+  await page.getByRole('button', { name: 'hello', exact: true }).click()
+  await expect(page.locator('[data-testid="message"][data-role="user"] .content')).toHaveText('hello')
   await expect(page.locator('[data-testid="message"][data-role="assistant"] .content')).toHaveText(answer)
 
   // The settings view shows only a hint of the key.

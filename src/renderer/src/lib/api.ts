@@ -38,7 +38,11 @@ export const api = {
   getConversation: (conversationId: string) => unwrap(window.api.conversations.get({ conversationId })),
   updateConversationSettings: (input: Parameters<typeof window.api.conversations.updateSettings>[0]) =>
     unwrap(window.api.conversations.updateSettings(input)),
+  renameConversation: (conversationId: string, title: string) => unwrap(window.api.conversations.rename({ conversationId, title })),
+  deleteConversation: (conversationId: string) => unwrap(window.api.conversations.delete({ conversationId })),
+  deleteMessage: (messageId: string) => unwrap(window.api.messages.delete({ messageId })),
   send: (input: Parameters<typeof window.api.chat.send>[0]) => unwrap(window.api.chat.send(input)),
+  regenerate: (input: Parameters<typeof window.api.chat.regenerate>[0]) => unwrap(window.api.chat.regenerate(input)),
   cancel: (streamId: string) => unwrap(window.api.chat.cancel({ streamId })),
   onStream: (listener: Parameters<typeof window.api.chat.onStream>[0]) => window.api.chat.onStream(listener)
 }

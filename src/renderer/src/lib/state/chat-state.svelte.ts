@@ -2,6 +2,7 @@ import type { AppStatus, ChatParams, ConversationDetail, ConversationSummary, Me
 import type { ChatStreamEvent } from '../../../../shared/ipc/contract'
 import { api, describeError } from '../api'
 import { applyDelta, type LiveAnswer } from './live-answers'
+import { parentKey, visiblePath, type PathEntry } from './message-tree'
 import { providersState } from './providers-state.svelte'
 
 /** What the main window shows: conversations, the open chat and its live answer. */
@@ -14,6 +15,10 @@ export class ChatState {
   streamNote = $state<string | null>(null)
   notice = $state<string | null>(null)
   loaded = $state(false)
+  /** At each fork of the open chat, the child the user chose (by parent key). */
+  chosen = $state<Record<string, string>>({})
+  /** The chat as the user sees it: one branch of the message tree. */
+  path: PathEntry[] = $derived(this.current ? visiblePath(this.current.messages, this.chosen) : [])
   /** Settings for the next new chat; an open chat has its own. */
   draftSystemPrompt = $state<string | null>(null)
   draftParams = $state<ChatParams>({})
@@ -40,6 +45,48 @@ export class ChatState {
     }
   }
 
+  /** A conversation waiting to be deleted: hidden now, deleted when the undo window closes. */
+  pendingDeletion = $state<{ conversation: ConversationSummary; timer: ReturnType<typeof setTimeout> } | null>(null)
+
+  async rename(conversationId: string, title: string): Promise<void> {
+    try {
+      const renamed = await api.renameConversation(conversationId, title)
+      if (this.current?.conversation.id === conversationId) this.current.conversation = renamed
+      await this.refreshConversations()
+    } catch (error) {
+      this.notice = describeError(error)
+    }
+  }
+
+  /** Deletes after `undoMs`, unless the user undoes it; nothing is removed before then. */
+  deleteWithUndo(conversation: ConversationSummary, undoMs = 6000): void {
+    this.#commitPendingDeletion()
+    if (this.current?.conversation.id === conversation.id) this.startNewChat()
+    this.pendingDeletion = { conversation, timer: setTimeout(() => this.#commitPendingDeletion(), undoMs) }
+  }
+
+  undoDelete(): void {
+    if (!this.pendingDeletion) return
+    clearTimeout(this.pendingDeletion.timer)
+    this.pendingDeletion = null
+  }
+
+  get visibleConversations(): ConversationSummary[] {
+    const hidden = this.pendingDeletion?.conversation.id
+    return this.conversations.filter((conversation) => conversation.id !== hidden)
+  }
+
+  #commitPendingDeletion(): void {
+    const pending = this.pendingDeletion
+    if (!pending) return
+    clearTimeout(pending.timer)
+    this.pendingDeletion = null
+    void api
+      .deleteConversation(pending.conversation.id)
+      .then(() => this.refreshConversations())
+      .catch((error: unknown) => (this.notice = describeError(error)))
+  }
+
   async refreshConversations(): Promise<void> {
     this.conversations = await api.listConversations()
   }
@@ -63,8 +110,15 @@ export class ChatState {
     }
   }
 
+  /** Opens a conversation from the list, showing its newest branch. */
+  async switchTo(conversationId: string): Promise<void> {
+    this.chosen = {}
+    await this.open(conversationId)
+  }
+
   startNewChat(): void {
     this.current = null
+    this.chosen = {}
   }
 
   /** Saves the system prompt and parameters of the open chat (or of the next new one). */
@@ -86,29 +140,74 @@ export class ChatState {
     }
   }
 
-  /** Sends a message; returns false (keeping the draft) when it could not be sent. */
-  async send(text: string): Promise<boolean> {
-    const choice = providersState.selected
-    if (!choice) {
-      this.notice = 'Connect a provider and pick a model first.'
-      return false
-    }
+  /** Sends a message after the last one shown; returns false (keeping the draft) when it could not be sent. */
+  send(text: string): Promise<boolean> {
+    return this.#ask(text, this.path.at(-1)?.message.id ?? null)
+  }
+
+  /** Edit & resend: the new text becomes a sibling of the edited message, a new branch. */
+  editAndResend(message: Message, text: string): Promise<boolean> {
+    return this.#ask(text, message.parentId)
+  }
+
+  async #ask(text: string, parentId: string | null): Promise<boolean> {
+    const choice = this.#choice()
+    if (!choice) return false
     try {
       const sent = await api.send({
         conversationId: this.current?.conversation.id ?? null,
-        providerId: choice.providerId,
-        model: choice.model,
+        parentId: this.current ? parentId : null,
+        ...choice,
         text,
         ...(this.current ? {} : { settings: { systemPrompt: this.draftSystemPrompt, params: this.draftParams } })
       })
-      this.activeStreamId = sent.streamId
-      this.notice = null
-      await Promise.all([this.open(sent.conversationId), this.refreshConversations()])
+      await this.#started(sent, parentId, sent.userMessageId)
       return true
     } catch (error) {
       this.notice = describeError(error)
       return false
     }
+  }
+
+  /** A new answer to the same question, shown in place of the old one (which stays one click away). */
+  async regenerate(message: Message): Promise<void> {
+    const choice = this.#choice()
+    if (!choice || !message.parentId) return
+    try {
+      const sent = await api.regenerate({ messageId: message.id, ...choice })
+      await this.#started(sent, message.parentId, sent.assistantMessageId)
+    } catch (error) {
+      this.notice = describeError(error)
+    }
+  }
+
+  /** Shows another version of a message (‹ 2/3 ›). */
+  showSibling(entry: PathEntry, step: number): void {
+    const target = entry.siblings[entry.index + step]
+    if (target) this.chosen[parentKey(entry.message.parentId)] = target
+  }
+
+  async deleteMessage(message: Message): Promise<void> {
+    if (!this.current) return
+    try {
+      await api.deleteMessage(message.id)
+      await this.open(this.current.conversation.id)
+    } catch (error) {
+      this.notice = describeError(error)
+    }
+  }
+
+  #choice(): { providerId: string; model: string } | null {
+    const choice = providersState.selected
+    if (!choice) this.notice = 'Connect a provider and pick a model first.'
+    return choice
+  }
+
+  async #started(sent: { conversationId: string; streamId: string }, parentId: string | null, shownId: string): Promise<void> {
+    this.activeStreamId = sent.streamId
+    this.notice = null
+    this.chosen[parentKey(parentId)] = shownId
+    await Promise.all([this.open(sent.conversationId), this.refreshConversations()])
   }
 
   async stop(): Promise<void> {
