@@ -8,10 +8,11 @@ test('window.api offers only contract methods and answers a malformed payload wi
   })
   expect(shape).toEqual({
     app: ['status'],
-    chat: ['cancel', 'onStream', 'send'],
-    conversations: ['get', 'list', 'updateSettings'],
+    chat: ['cancel', 'onStream', 'regenerate', 'send'],
+    conversations: ['delete', 'get', 'list', 'onChanged', 'rename', 'updateSettings'],
     keys: ['delete', 'list', 'set'],
     links: ['open'],
+    messages: ['delete'],
     models: ['list'],
     providers: ['detectLocal', 'list', 'remove', 'save', 'test']
   })

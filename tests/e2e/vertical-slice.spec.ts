@@ -54,8 +54,12 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   // The provider got the key (positive control for the scan below).
   expect(mock.requests.some((request) => request.headers['authorization'] === `Bearer ${TEST_KEY}`)).toBe(true)
 
+  // The chat's model names the conversation after the first exchange, and the sidebar follows.
+  await expect.poll(() => app.core.store?.conversations.list()[0]?.title).not.toBe('hello')
+  const title = app.core.store?.conversations.list()[0]?.title ?? ''
+  await expect(page.getByRole('button', { name: title, exact: true })).toBeVisible()
   await page.reload()
-  await page.getByRole('button', { name: 'hello', exact: true }).click()
+  await page.getByRole('button', { name: title, exact: true }).click()
   await expect(page.locator('[data-testid="message"][data-role="user"] .content')).toHaveText('hello')
   await expect(page.locator('[data-testid="message"][data-role="assistant"] .content')).toHaveText(answer)
 

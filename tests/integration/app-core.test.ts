@@ -227,8 +227,8 @@ describe('the raw key never leaves main (except to the keychain and its provider
     const detail = await invoke('conversations:get', { conversationId })
 
     // The key did reach its provider, and the answers really happened: the scan is not vacuous.
-    // One answer, then the failing one tried three times (5xx before the first token is retried).
-    expect(mock.requests.map((r) => r.headers.authorization)).toEqual(Array(4).fill(`Bearer ${key}`))
+    // One answer, its title, then the failing one tried three times (5xx before the first token is retried).
+    expect(mock.requests.map((r) => r.headers.authorization)).toEqual(Array(5).fill(`Bearer ${key}`))
     expect(detail).toMatchObject({ ok: true })
     const messages = (detail as { value: ConversationDetail }).value.messages
     expect(messages.map((m) => m.status)).toEqual(['complete', 'complete', 'complete', 'error'])

@@ -57,6 +57,8 @@ function chatService(
     vault,
     bus,
     adapterFor: (provider, apiKey) => createOpenAICompatibleAdapter({ baseUrl: provider.baseUrl, apiKey, fetch: globalThis.fetch }),
+    // These tests count and read provider requests; titles have their own tests.
+    generateTitles: false,
     ...options
   })
   services.push(service)

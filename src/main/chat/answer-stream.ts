@@ -31,7 +31,7 @@ function explain(error: AppError, provider: ProviderConfig, sentKey: boolean): A
  * renderer, writes the partial answer to SQLite as it grows, and records how
  * it ended. Never rejects: every failure ends up on the message.
  */
-export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
+export async function runAnswerStream(job: AnswerStreamJob): Promise<'complete' | 'interrupted' | 'error'> {
   const { store, bus, now, streamId, assistantMessageId: messageId } = job
   let content = ''
   let reasoning = ''
@@ -58,7 +58,7 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
     store.messages.saveProgress(messageId, content, reasoning, now())
   )
 
-  const finish = (status: 'complete' | 'interrupted' | 'error', error: AppErrorShape | null): void => {
+  const finish = (status: 'complete' | 'interrupted' | 'error', error: AppErrorShape | null): typeof status => {
     deltas.flushNow()
     progress.cancel()
     store.messages.finish(messageId, {
@@ -72,6 +72,7 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
     })
     if (status === 'error' && error) emit({ type: 'error', streamId, messageId, seq: seq++, error })
     else emit({ type: 'done', streamId, messageId, seq: seq++, status: status === 'complete' ? 'complete' : 'interrupted', error })
+    return status
   }
 
   let sentKey = false
@@ -106,11 +107,11 @@ export async function runAnswerStream(job: AnswerStreamJob): Promise<void> {
       deltas.mark()
       progress.mark()
     }
-    finish('complete', null)
+    return finish('complete', null)
   } catch (caught) {
     const error = job.signal.aborted ? new AppError('cancelled', 'Stopped.') : explain(asProviderError(caught), job.provider, sentKey)
     const keptSomething = content.length > 0 || reasoning.length > 0
     // A stopped or broken answer keeps its text and can be retried; one that never started is an error.
-    finish(error.code === 'cancelled' || keptSomething ? 'interrupted' : 'error', error.toShape())
+    return finish(error.code === 'cancelled' || keptSomething ? 'interrupted' : 'error', error.toShape())
   }
 }

@@ -10,6 +10,7 @@ import { randomId, type IdFactory } from '../store/ids'
 import type { Store } from '../store'
 import { latestMessageId, titleFromText } from './history'
 import { runAnswerStream } from './answer-stream'
+import { retitleAfterFirstExchange } from './title'
 import type { RetryPolicy, Sleep } from './retry'
 
 export interface ChatServiceDeps {
@@ -25,6 +26,8 @@ export interface ChatServiceDeps {
   /** The partial answer is written to SQLite at least this often. */
   persistMs?: number
   retryPolicy?: RetryPolicy
+  /** Ask the chat's model for a short title after the first exchange (default true). */
+  generateTitles?: boolean
   /** Waits between retries; tests pass one that does not really wait. */
   sleep?: Sleep
 }
@@ -79,9 +82,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   function startAnswer(provider: ProviderConfig, model: string, settings: ConversationSettings, ids: Omit<SendResult, 'streamId'>): SendResult {
     const result = { ...ids, streamId: newId() }
     const controller = new AbortController()
-    const done = runAnswerStream({ ...deps, now, provider, model, settings, ...result, signal: controller.signal }).finally(() =>
-      running.delete(result.streamId)
-    )
+    const job = { ...deps, now, provider, model, settings, ...result, signal: controller.signal }
+    const done = runAnswerStream(job)
+      .then((status) => (status === 'complete' && deps.generateTitles !== false ? retitleAfterFirstExchange(job) : undefined))
+      .finally(() => running.delete(result.streamId))
     running.set(result.streamId, { conversationId: ids.conversationId, controller, done })
     return result
   }

@@ -27,7 +27,7 @@ export const REQUEST_CHANNELS = [
   'links:open'
 ] as const
 
-export const EVENT_CHANNELS = ['chat:stream'] as const
+export const EVENT_CHANNELS = ['chat:stream', 'conversations:changed'] as const
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

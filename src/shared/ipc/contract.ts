@@ -159,6 +159,8 @@ export type ChatStreamEvent =
 
 export interface EventContract {
   'chat:stream': ChatStreamEvent
+  /** A conversation changed without the renderer asking (e.g. it got its generated title). */
+  'conversations:changed': { conversationId: string }
 }
 
 // A compile-time check that EventContract names exactly the event channels.

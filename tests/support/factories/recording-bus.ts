@@ -10,7 +10,7 @@ export function createRecordingBus() {
     all,
     emit<E extends EventChannel>(event: E, payload: EventContract[E]): void {
       all.push({ event, payload })
-      if (event === 'chat:stream') events.push(payload)
+      if (event === 'chat:stream') events.push(payload as ChatStreamEvent)
     },
     forStream(streamId: string): ChatStreamEvent[] {
       return events.filter((entry) => entry.streamId === streamId)

@@ -44,7 +44,9 @@ export const api = {
   send: (input: Parameters<typeof window.api.chat.send>[0]) => unwrap(window.api.chat.send(input)),
   regenerate: (input: Parameters<typeof window.api.chat.regenerate>[0]) => unwrap(window.api.chat.regenerate(input)),
   cancel: (streamId: string) => unwrap(window.api.chat.cancel({ streamId })),
-  onStream: (listener: Parameters<typeof window.api.chat.onStream>[0]) => window.api.chat.onStream(listener)
+  onStream: (listener: Parameters<typeof window.api.chat.onStream>[0]) => window.api.chat.onStream(listener),
+  onConversationsChanged: (listener: Parameters<typeof window.api.conversations.onChanged>[0]) =>
+    window.api.conversations.onChanged(listener)
 }
 
 /** A sentence for the user from any failure. */

@@ -35,6 +35,10 @@ export class ChatState {
       this.status = await api.appStatus()
       if (this.status.database.ok) {
         api.onStream((event) => this.#onStream(event))
+        api.onConversationsChanged(({ conversationId }) => {
+          void this.refreshConversations()
+          if (this.current?.conversation.id === conversationId) void this.open(conversationId)
+        })
         await Promise.all([providersState.load(), this.refreshConversations()])
         void providersState.detectLocal()
       }
