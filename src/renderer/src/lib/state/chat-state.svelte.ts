@@ -15,6 +15,8 @@ export class ChatState {
   streamNote = $state<string | null>(null)
   notice = $state<string | null>(null)
   loaded = $state(false)
+  /** The message being edited in place, if any. */
+  editingId = $state<string | null>(null)
   /** At each fork of the open chat, the child the user chose (by parent key). */
   chosen = $state<Record<string, string>>({})
   /** The chat as the user sees it: one branch of the message tree. */
@@ -123,6 +125,23 @@ export class ChatState {
   startNewChat(): void {
     this.current = null
     this.chosen = {}
+  }
+
+  /** Opens the conversation `step` places down (1) or up (-1) the list. */
+  async switchBy(step: number): Promise<void> {
+    const list = this.visibleConversations
+    if (list.length === 0) return
+    const at = list.findIndex((conversation) => conversation.id === this.current?.conversation.id)
+    const next = list[at === -1 ? 0 : Math.min(list.length - 1, Math.max(0, at + step))]
+    if (next && next.id !== this.current?.conversation.id) await this.switchTo(next.id)
+  }
+
+  /** Starts editing the user's last message on the visible branch. */
+  editLast(): boolean {
+    const last = [...this.path].reverse().find((entry) => entry.message.role === 'user')
+    if (!last || this.isStreaming) return false
+    this.editingId = last.message.id
+    return true
   }
 
   /** Saves the system prompt and parameters of the open chat (or of the next new one). */
