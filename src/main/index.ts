@@ -24,6 +24,12 @@ let mainWindow: BrowserWindow | null = null
 
 const openExternal = (url: string): Promise<boolean> => openExternalSafely(shell, url)
 
+/** The theme the page will paint, so the window frame matches it from the first frame. */
+function prefersDark(): boolean {
+  const theme = core?.store?.settings.read().theme ?? 'system'
+  return theme === 'dark' || (theme === 'system' && nativeTheme.shouldUseDarkColors)
+}
+
 function showMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) {
     mainWindow = createMainWindow({
@@ -32,7 +38,7 @@ function showMainWindow(): void {
       rendererUrl,
       openExternal,
       allowedOrigin: rendererOrigin,
-      prefersDark: nativeTheme.shouldUseDarkColors
+      prefersDark: prefersDark()
     })
     return
   }

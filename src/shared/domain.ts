@@ -117,3 +117,14 @@ export interface AppStatus {
   keychain: { status: KeychainStatus; message: string | null }
   database: { ok: true; path: string } | ({ ok: false } & DatabaseProblem)
 }
+
+export type ThemePreference = 'system' | 'light' | 'dark'
+
+/** The user's preferences, stored in the settings table. */
+export interface AppSettings {
+  theme: ThemePreference
+  /** The model new chats start with; null: the first one available. */
+  defaultModel: { providerId: string; model: string } | null
+}
+
+export const DEFAULT_SETTINGS: AppSettings = { theme: 'system', defaultModel: null }

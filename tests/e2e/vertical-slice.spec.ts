@@ -64,7 +64,7 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   await expect(page.locator('[data-testid="message"][data-role="assistant"] .content')).toHaveText(answer)
 
   // The settings view shows only a hint of the key.
-  await page.getByRole('button', { name: 'Providers…' }).click()
+  await page.getByRole('button', { name: 'Settings…' }).click()
   await expect(page.getByTestId('key-hint')).toHaveText('sk-…9f2c')
   await page.screenshot({ path: 'docs/screenshots/providers.png' })
 

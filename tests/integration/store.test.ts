@@ -250,3 +250,16 @@ describe('open failures never touch the file', () => {
     expectNewerVersionRefused(writeNewerDatabase('delete'))
   })
 })
+
+describe('settings', () => {
+  it('start from the defaults, keep what was changed, and leave unknown keys alone', () => {
+    const store = openStore(join(dir, 'chofesh.sqlite'))
+    opened.push(store)
+    expect(store.settings.read()).toEqual({ theme: 'system', defaultModel: null })
+    store.settings.update({ theme: 'dark' })
+    store.settings.update({ defaultModel: { providerId: 'openai', model: 'gpt-4o' } })
+    store.db.prepare("INSERT INTO settings (key, value_json) VALUES ('fromTheFuture', '1')").run()
+    expect(store.settings.read()).toEqual({ theme: 'dark', defaultModel: { providerId: 'openai', model: 'gpt-4o' } })
+    expect(store.db.prepare("SELECT value_json FROM settings WHERE key = 'fromTheFuture'").get()).toEqual({ value_json: '1' })
+  })
+})

@@ -24,6 +24,8 @@ export const REQUEST_CHANNELS = [
   'chat:send',
   'chat:regenerate',
   'chat:cancel',
+  'settings:get',
+  'settings:update',
   'links:open'
 ] as const
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppErrorShape } from '../errors'
 import type {
+  AppSettings,
   AppStatus,
   ConversationDetail,
   ConversationSummary,
@@ -123,6 +124,17 @@ export const requestContract = {
     output: output<{ conversationId: string; userMessageId: string; assistantMessageId: string; streamId: string }>()
   },
   'chat:cancel': { input: z.object({ streamId: id }).strict(), output: output<{ cancelled: boolean }>() },
+  'settings:get': { input: noInput, output: output<AppSettings>() },
+  /** Changes the given preferences, leaving the others as they are. */
+  'settings:update': {
+    input: z
+      .object({
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        defaultModel: z.object({ providerId, model: z.string().trim().min(1).max(200) }).strict().nullable().optional()
+      })
+      .strict(),
+    output: output<AppSettings>()
+  },
   'links:open': { input: z.object({ url: z.string().max(4096) }).strict(), output: output<{ opened: boolean }>() }
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>
 

@@ -1,7 +1,7 @@
 import type { AppStatus } from '../../../shared/domain'
 import type { Handlers } from '../router'
 import { createChatHandlers } from './chat-handlers'
-import type { HandlerDeps } from './deps'
+import { requireService, type HandlerDeps } from './deps'
 import { createProviderHandlers } from './provider-handlers'
 
 export type { HandlerDeps, LocalServer } from './deps'
@@ -18,6 +18,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     ...createProviderHandlers(deps),
     ...createChatHandlers(deps),
+    'settings:get': () => requireService(deps.store, deps).settings.read(),
+    'settings:update': (changes) => requireService(deps.store, deps).settings.update(changes),
     'links:open': async ({ url }) => ({ opened: await deps.openExternal(url) })
   }
 }

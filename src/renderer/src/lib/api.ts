@@ -26,6 +26,8 @@ async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
  */
 export const api = {
   appStatus: () => unwrap(window.api.app.status()),
+  getSettings: () => unwrap(window.api.settings.get()),
+  updateSettings: (changes: Parameters<typeof window.api.settings.update>[0]) => unwrap(window.api.settings.update(changes)),
   listProviders: () => unwrap(window.api.providers.list()),
   saveProvider: (input: Parameters<typeof window.api.providers.save>[0]) => unwrap(window.api.providers.save(input)),
   removeProvider: (providerId: string) => unwrap(window.api.providers.remove({ providerId })),

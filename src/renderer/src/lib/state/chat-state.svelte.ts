@@ -4,6 +4,7 @@ import { api, describeError } from '../api'
 import { applyDelta, type LiveAnswer } from './live-answers'
 import { parentKey, visiblePath, type PathEntry } from './message-tree'
 import { providersState } from './providers-state.svelte'
+import { settingsState } from './settings-state.svelte'
 
 /** What the main window shows: conversations, the open chat and its live answer. */
 export class ChatState {
@@ -41,7 +42,8 @@ export class ChatState {
           void this.refreshConversations()
           if (this.current?.conversation.id === conversationId) void this.open(conversationId)
         })
-        await Promise.all([providersState.load(), this.refreshConversations()])
+        await settingsState.load()
+        await Promise.all([providersState.load(settingsState.settings.defaultModel), this.refreshConversations()])
         void providersState.detectLocal()
       }
     } catch (error) {
@@ -125,6 +127,8 @@ export class ChatState {
   startNewChat(): void {
     this.current = null
     this.chosen = {}
+    const preferred = settingsState.settings.defaultModel
+    if (preferred && providersState.offers(preferred)) providersState.select(preferred)
   }
 
   /** Opens the conversation `step` places down (1) or up (-1) the list. */

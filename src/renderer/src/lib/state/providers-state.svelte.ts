@@ -28,10 +28,17 @@ export class ProvidersState {
     return this.providers.filter((provider) => provider.enabled && (provider.hasKey || provider.keyOptional))
   }
 
-  async load(): Promise<void> {
+  /** Loads providers and their models; `preferred` (the default model) is picked when it is offered. */
+  async load(preferred: ModelChoice | null = null): Promise<void> {
     this.providers = await api.listProviders()
     await Promise.all(this.usable.map((provider) => this.loadModels(provider.id, false)))
+    if (preferred && this.offers(preferred) && !this.selected) this.selected = preferred
     this.#ensureSelection()
+  }
+
+  /** Whether that model is among those the user can pick now. */
+  offers(choice: ModelChoice): boolean {
+    return this.usable.some((provider) => provider.id === choice.providerId) && (this.models[choice.providerId] ?? []).some((model) => model.id === choice.model)
   }
 
   /** Adds Ollama / LM Studio when they run on this machine. */
@@ -102,8 +109,7 @@ export class ProvidersState {
   }
 
   #ensureSelection(): void {
-    const current = this.selected
-    if (current && this.models[current.providerId]?.some((model) => model.id === current.model)) return
+    if (this.selected && this.offers(this.selected)) return
     for (const provider of this.usable) {
       const model = provider.defaultModel ?? this.models[provider.id]?.[0]?.id
       if (model) {

@@ -1,0 +1,32 @@
+import { expect, test } from './app-fixture'
+
+test.use({ mockApiKey: null })
+
+test('theme and default model are remembered, and the main screens look right in light and dark', async ({ page, app, mock }) => {
+  await app.open()
+  await page.getByLabel('Provider', { exact: true }).selectOption('lmstudio')
+  await page.getByLabel('Base URL').fill(mock.baseUrl)
+  await page.getByRole('button', { name: 'Add provider' }).click()
+  await page.getByLabel('Model').selectOption({ label: 'model-id-2 · free' })
+  await page.getByRole('textbox', { name: 'Message' }).fill('Plan a weekend in Lisbon')
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter')
+  await expect(page.locator('[data-testid="message"][data-role="assistant"]')).toHaveAttribute('data-status', 'complete')
+  await page.screenshot({ path: 'docs/screenshots/chat-light.png' })
+
+  await page.getByRole('button', { name: 'Settings…' }).click()
+  await page.getByLabel('Theme').selectOption('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.getByRole('button', { name: 'Use the current model' }).click()
+  await expect(page.getByTestId('default-model')).toHaveText('LM Studio · model-id-2')
+  await page.screenshot({ path: 'docs/screenshots/settings-dark.png' })
+  await page.getByRole('button', { name: 'Back to chat' }).click()
+  await page.screenshot({ path: 'docs/screenshots/chat-dark.png' })
+
+  // After a restart of the window: still dark, and a new chat starts on the default model.
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.getByLabel('Model').selectOption({ label: 'model-id-0 · free' })
+  await page.keyboard.press('Control+n')
+  await expect(page.getByLabel('Model')).toHaveValue('lmstudio\u0000model-id-2')
+  expect(app.core.store?.settings.read()).toEqual({ theme: 'dark', defaultModel: { providerId: 'lmstudio', model: 'model-id-2' } })
+})
