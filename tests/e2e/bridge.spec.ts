@@ -14,7 +14,8 @@ test('window.api offers only contract methods and answers a malformed payload wi
     links: ['open'],
     messages: ['delete'],
     models: ['list'],
-    providers: ['detectLocal', 'list', 'remove', 'save', 'test']
+    providers: ['detectLocal', 'list', 'remove', 'save', 'test'],
+    settings: ['get', 'update']
   })
 
   const result = await page.evaluate(() => {

@@ -99,9 +99,14 @@ export class ChatState {
     this.conversations = await api.listConversations()
   }
 
+  /** The conversation the user is on; a load that finishes after they moved on is dropped. */
+  #shown: string | null = null
+
+  /** (Re)loads a conversation into view, if the user is still on it when it arrives. */
   async open(conversationId: string): Promise<void> {
     try {
       const detail = await api.getConversation(conversationId)
+      if (this.#shown !== conversationId) return
       for (const message of detail.messages) {
         const live = this.#live.get(message.id)
         if (message.status === 'streaming' && live && live.text.length >= message.content.length) {
@@ -121,11 +126,13 @@ export class ChatState {
   /** Opens a conversation from the list, showing its newest branch. */
   async switchTo(conversationId: string): Promise<void> {
     this.chosen = {}
+    this.#shown = conversationId
     await this.open(conversationId)
   }
 
   startNewChat(): void {
     this.current = null
+    this.#shown = null
     this.chosen = {}
     const preferred = settingsState.settings.defaultModel
     if (preferred && providersState.offers(preferred)) providersState.select(preferred)
@@ -234,6 +241,7 @@ export class ChatState {
     this.activeStreamId = sent.streamId
     this.notice = null
     this.chosen[parentKey(parentId)] = shownId
+    this.#shown = sent.conversationId
     await Promise.all([this.open(sent.conversationId), this.refreshConversations()])
   }
 
