@@ -18,6 +18,16 @@ export interface ChofeshApp {
   pageRequests: string[]
   /** Loads the renderer in the page, over the bridge. */
   open(): Promise<void>
+  /** Fills in and submits "Add a provider" the way a user would. */
+  addProvider(input: NewProviderInput): Promise<void>
+}
+
+export interface NewProviderInput {
+  preset: string
+  baseUrl: string
+  name?: string
+  /** Typed into the key field; for presets where the key is optional the field is labelled so. */
+  key?: string
 }
 
 type Options = {
@@ -68,7 +78,15 @@ export const test = base.extend<Options & Fixtures>({
     const traffic = await installBridge(page, core)
     const pageRequests: string[] = []
     page.on('request', (request) => pageRequests.push(request.url()))
-    await use({ core, traffic, dataDir, keychainService, pageRequests, open: () => openApp(page, renderer) })
+    await use({
+      core,
+      traffic,
+      dataDir,
+      keychainService,
+      pageRequests,
+      open: () => openApp(page, renderer),
+      addProvider: (input) => addProvider(page, input)
+    })
     await page.close()
     await core.dispose()
     await removeKeys(keychainService)
@@ -78,6 +96,14 @@ export const test = base.extend<Options & Fixtures>({
 
 async function openApp(page: Page, renderer: RendererServer): Promise<void> {
   await page.goto(`${renderer.origin}/index.html`)
+}
+
+async function addProvider(page: Page, { preset, baseUrl, name, key }: NewProviderInput): Promise<void> {
+  await page.getByLabel('Provider', { exact: true }).selectOption(preset)
+  if (name !== undefined) await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Base URL').fill(baseUrl)
+  if (key !== undefined) await page.getByLabel(/^API key/).fill(key)
+  await page.getByRole('button', { name: 'Add provider' }).click()
 }
 
 async function removeKeys(service: string): Promise<void> {

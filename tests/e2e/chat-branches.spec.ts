@@ -4,9 +4,7 @@ test.use({ mockApiKey: null })
 
 test('regenerate, edit & resend, branch navigation, delete, rename and delete with undo', async ({ page, app, mock }) => {
   await app.open()
-  await page.getByLabel('Provider', { exact: true }).selectOption('lmstudio')
-  await page.getByLabel('Base URL').fill(mock.baseUrl)
-  await page.getByRole('button', { name: 'Add provider' }).click()
+  await app.addProvider({ preset: 'lmstudio', baseUrl: mock.baseUrl })
   const composer = page.getByRole('textbox', { name: 'Message' })
   await composer.fill('What is the weather?')
   await composer.press('Enter')

@@ -4,9 +4,7 @@ test.use({ mockApiKey: null })
 
 test('the keyboard drives the chat: new chat, filter, edit last, switch, stop, shortcut sheet', async ({ page, app, mock }) => {
   await app.open()
-  await page.getByLabel('Provider', { exact: true }).selectOption('lmstudio')
-  await page.getByLabel('Base URL').fill(mock.baseUrl)
-  await page.getByRole('button', { name: 'Add provider' }).click()
+  await app.addProvider({ preset: 'lmstudio', baseUrl: mock.baseUrl })
   const composer = page.getByRole('textbox', { name: 'Message' })
   const answer = page.locator('[data-testid="message"][data-role="assistant"]')
 

@@ -9,10 +9,7 @@ test.describe('Anthropic through the mock', () => {
   test('add a key, pick a model from the live list, stream an answer with its thinking', async ({ page, app, mock }) => {
     mock.setScenario({ kind: 'replay', fixture: 'anthropic-messages-stream-thinking.sse', delayMs: 20 })
     await app.open()
-    await page.getByLabel('Provider', { exact: true }).selectOption('anthropic')
-    await page.getByLabel('Base URL').fill(mock.origin)
-    await page.getByLabel('API key').fill(ANTHROPIC_KEY)
-    await page.getByRole('button', { name: 'Add provider' }).click()
+    await app.addProvider({ preset: 'anthropic', baseUrl: mock.origin, key: ANTHROPIC_KEY })
 
     // The model list came live from the provider (its list endpoint), and the model can be picked.
     const picker = page.getByLabel('Model')
@@ -33,10 +30,7 @@ test.describe('Anthropic through the mock', () => {
 
   test('a wrong key gives a clear error and the typed message is kept', async ({ page, app, mock }) => {
     await app.open()
-    await page.getByLabel('Provider', { exact: true }).selectOption('anthropic')
-    await page.getByLabel('Base URL').fill(mock.origin)
-    await page.getByLabel('API key').fill('sk-ant-wrong-key-00000000000000000000')
-    await page.getByRole('button', { name: 'Add provider' }).click()
+    await app.addProvider({ preset: 'anthropic', baseUrl: mock.origin, key: 'sk-ant-wrong-key-00000000000000000000' })
     await expect(page.getByRole('alert')).toHaveText('The provider rejected the API key. Check or replace the key in Settings.')
     await page.screenshot({ path: 'docs/screenshots/wrong-key.png' })
     expect(mock.requests.every((request) => request.headers['x-api-key'] !== ANTHROPIC_KEY)).toBe(true)
@@ -46,11 +40,7 @@ test.describe('Anthropic through the mock', () => {
 test.describe('a wrong key mid-chat', () => {
   test('the question stays, and the answer says what to fix', async ({ page, app, mock }) => {
     await app.open()
-    await page.getByLabel('Provider', { exact: true }).selectOption('custom')
-    await page.getByLabel('Name').fill('My gateway')
-    await page.getByLabel('Base URL').fill(mock.baseUrl)
-    await page.getByLabel('API key (optional)').fill('sk-test-mock-0000')
-    await page.getByRole('button', { name: 'Add provider' }).click()
+    await app.addProvider({ preset: 'custom', baseUrl: mock.baseUrl, name: 'My gateway', key: 'sk-test-mock-0000' })
     await expect(page.getByLabel('Model')).toContainText('model-id-0')
 
     // The key is replaced by a wrong one behind the app's back (e.g. revoked at the provider).

@@ -4,9 +4,7 @@ test.use({ mockApiKey: null })
 
 test('theme and default model are remembered, and the main screens look right in light and dark', async ({ page, app, mock }) => {
   await app.open()
-  await page.getByLabel('Provider', { exact: true }).selectOption('lmstudio')
-  await page.getByLabel('Base URL').fill(mock.baseUrl)
-  await page.getByRole('button', { name: 'Add provider' }).click()
+  await app.addProvider({ preset: 'lmstudio', baseUrl: mock.baseUrl })
   await page.getByLabel('Model').selectOption({ label: 'model-id-2 · free' })
   await page.getByRole('textbox', { name: 'Message' }).fill('Plan a weekend in Lisbon')
   await page.getByRole('textbox', { name: 'Message' }).press('Enter')

@@ -32,9 +32,7 @@ test.describe('no reachable keychain', () => {
   test('local models still work without any key', async ({ page, app, mock }) => {
     await app.open()
     await expect(page.getByTestId('keychain-unavailable')).toBeVisible()
-    await page.getByLabel('Provider', { exact: true }).selectOption('lmstudio')
-    await page.getByLabel('Base URL').fill(mock.baseUrl)
-    await page.getByRole('button', { name: 'Add provider' }).click()
+    await app.addProvider({ preset: 'lmstudio', baseUrl: mock.baseUrl })
     await expect(page.getByLabel('Model')).toContainText('model-id-0 · free')
     await page.getByRole('textbox', { name: 'Message' }).fill('hello')
     await page.getByRole('textbox', { name: 'Message' }).press('Enter')
@@ -46,10 +44,7 @@ test.describe('no reachable keychain', () => {
   test('says so, and saving a key fails with the same clear message without storing it anywhere', async ({ page, app, mock }) => {
     await app.open()
     await expect(page.getByTestId('keychain-unavailable')).toContainText('Keychain unavailable')
-    await page.getByLabel('Provider', { exact: true }).selectOption('openai')
-    await page.getByLabel('Base URL').fill(mock.baseUrl)
-    await page.getByLabel('API key').fill('sk-test-never-stored-0000000000')
-    await page.getByRole('button', { name: 'Add provider' }).click()
+    await app.addProvider({ preset: 'openai', baseUrl: mock.baseUrl, key: 'sk-test-never-stored-0000000000' })
     await expect(page.getByRole('alert')).toContainText('cannot reach your system keychain')
     await page.screenshot({ path: 'docs/screenshots/keychain-unavailable.png' })
     // The form keeps what the user typed so nothing is lost.

@@ -24,11 +24,7 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
 
   // First run: no provider yet, so the app asks for one.
   await expect(page.getByRole('heading', { name: 'Welcome to Chofesh' })).toBeVisible()
-  await page.getByLabel('Provider', { exact: true }).selectOption('custom')
-  await page.getByLabel('Name').fill('Mock AI')
-  await page.getByLabel('Base URL').fill(mock.baseUrl)
-  await page.getByLabel('API key (optional)').fill(TEST_KEY)
-  await page.getByRole('button', { name: 'Add provider' }).click()
+  await app.addProvider({ preset: 'custom', baseUrl: mock.baseUrl, name: 'Mock AI', key: TEST_KEY })
   await page.getByLabel('Model').selectOption({ label: 'model-id-1 · free' })
 
   const composer = page.getByRole('textbox', { name: 'Message' })
