@@ -28,3 +28,31 @@ test('theme and default model are remembered, and the main screens look right in
   await expect(page.getByLabel('Model')).toHaveValue('lmstudio\u0000model-id-2')
   expect(app.core.store?.settings.read()).toEqual({ theme: 'dark', defaultModel: { providerId: 'lmstudio', model: 'model-id-2' } })
 })
+
+test.describe('a provider whose key needs replacing', () => {
+  test.use({ mockApiKey: 'sk-test-right-key-000000' })
+
+  test('the key is replaced in place, and a turned-off provider offers no models', async ({ page, app, mock }) => {
+    await app.open()
+    await app.addProvider({ preset: 'openai', baseUrl: mock.baseUrl, key: 'sk-test-wrong-key-000000' })
+    await expect(page.getByRole('alert')).toContainText('rejected the API key')
+
+    const row = page.getByTestId('provider-row')
+    await row.getByRole('button', { name: 'Edit' }).click()
+    await row.getByLabel('Replace key (leave empty to keep it)').fill('sk-test-right-key-000000')
+    await row.getByRole('button', { name: 'Save' }).click()
+    await expect(row.getByRole('status')).toHaveText('Saved.')
+    await expect(row.getByTestId('key-hint')).toHaveText('sk-…0000')
+    await page.getByRole('button', { name: 'Start chatting' }).click()
+    await expect(page.getByLabel('Model').locator('optgroup[label="OpenAI"] option')).toHaveText(['model-id-0', 'model-id-1', 'model-id-2'])
+
+    await page.getByRole('button', { name: 'Settings…' }).click()
+    await row.getByRole('button', { name: 'Edit' }).click()
+    await row.getByLabel('Enabled').uncheck()
+    await row.getByRole('button', { name: 'Save' }).click()
+    await expect(row).toContainText('off')
+    await page.getByRole('button', { name: 'Back to chat' }).click()
+    await expect(page.getByLabel('Model').locator('optgroup')).toHaveCount(0)
+    expect(app.core.store?.providers.get('openai')?.enabled).toBe(false)
+  })
+})

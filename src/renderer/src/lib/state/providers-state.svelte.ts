@@ -81,6 +81,20 @@ export class ProvidersState {
     }
   }
 
+  /** Changes a provider's base URL, enabled state and (when given) key. Returns an error sentence, or null. */
+  async update(provider: ProviderView, changes: { baseUrl: string; enabled: boolean; key: string }): Promise<string | null> {
+    try {
+      if (changes.key) await api.setKey(provider.id, changes.key)
+      const { id, preset, name, defaultModel, azure } = provider
+      await api.saveProvider({ id, preset, name, defaultModel, azure, baseUrl: changes.baseUrl, enabled: changes.enabled })
+      await this.load()
+      if (changes.enabled) await this.loadModels(provider.id, true)
+      return changes.enabled ? (this.modelErrors[provider.id] ?? null) : null
+    } catch (error) {
+      return describeError(error)
+    }
+  }
+
   async remove(providerId: string): Promise<string | null> {
     try {
       await api.removeProvider(providerId)
