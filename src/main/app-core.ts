@@ -3,7 +3,7 @@ import type { DatabaseProblem } from '../shared/domain'
 import { isAppError } from '../shared/errors'
 import { createChatService, type ChatService } from './chat/chat-service'
 import { createEventBus, type EventBus } from './ipc/event-bus'
-import { createHandlers, type LocalServer } from './ipc/handlers'
+import { createHandlers, type LocalServer, type WindowControls } from './ipc/handlers'
 import { createRouter, type Router, type SenderPolicy } from './ipc/router'
 import { detectLocalServers } from './providers/local-detect'
 import { createModelCatalog } from './providers/model-catalog'
@@ -23,6 +23,8 @@ export interface AppCoreOptions {
   /** Where to look for local model servers; defaults to Ollama's and LM Studio's ports. */
   detectLocalServers?: () => Promise<LocalServer[]>
   timeouts?: AdapterTimeouts
+  /** The app's windows; without Electron (tests) nothing to show or hide. */
+  windows?: WindowControls
   log?: (message: string, error?: unknown) => void
 }
 
@@ -73,7 +75,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       catalog,
       vault,
       detectLocalServers: options.detectLocalServers ?? (() => detectLocalServers(globalThis.fetch)),
-      openExternal: options.openExternal
+      openExternal: options.openExternal,
+      windows: options.windows ?? { hideQuickAsk: () => undefined, showMain: () => undefined },
+      bus
     }),
     isTrustedSender: options.isTrustedSender,
     onInternalError: (channel, error) => log(`unexpected error in ${channel}`, error)

@@ -16,7 +16,8 @@ export function buildApi(
   const camel = (name: string): string => name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())
   const api: Record<string, Record<string, unknown>> = {}
   const domainOf = (channel: string): { domain: string; name: string } => {
-    const [domain, name] = channel.split(':') as [string, string]
+    const [kebab, name] = channel.split(':') as [string, string]
+    const domain = camel(kebab)
     api[domain] ??= {}
     return { domain, name }
   }

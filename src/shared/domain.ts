@@ -44,9 +44,13 @@ export interface ConversationSettings {
   params: ChatParams
 }
 
+export type ConversationSource = 'chat' | 'quick-ask'
+
 export interface ConversationSummary extends ConversationSettings {
   id: string
   title: string
+  /** Started in the main window or in the quick-ask window. */
+  source: ConversationSource
   providerId: string | null
   model: string | null
   createdAt: number
@@ -123,8 +127,10 @@ export type ThemePreference = 'system' | 'light' | 'dark'
 /** The user's preferences, stored in the settings table. */
 export interface AppSettings {
   theme: ThemePreference
+  /** Global shortcut that opens the quick-ask window (Electron accelerator syntax). */
+  quickAskShortcut: string
   /** The model new chats start with; null: the first one available. */
   defaultModel: { providerId: string; model: string } | null
 }
 
-export const DEFAULT_SETTINGS: AppSettings = { theme: 'system', defaultModel: null }
+export const DEFAULT_SETTINGS: AppSettings = { theme: 'system', quickAskShortcut: 'CommandOrControl+Shift+Space', defaultModel: null }

@@ -20,6 +20,8 @@ export interface ChofeshApp {
   open(): Promise<void>
   /** Fills in and submits "Add a provider" the way a user would. */
   addProvider(input: NewProviderInput): Promise<void>
+  /** A second window on the same app: the quick-ask page, over its own bridge. */
+  openQuickAsk(): Promise<Page>
 }
 
 export interface NewProviderInput {
@@ -85,7 +87,14 @@ export const test = base.extend<Options & Fixtures>({
       keychainService,
       pageRequests,
       open: () => openApp(page, renderer),
-      addProvider: (input) => addProvider(page, input)
+      addProvider: (input) => addProvider(page, input),
+      openQuickAsk: async () => {
+        const quick = await page.context().newPage()
+        await installBridge(quick, core)
+        await quick.setViewportSize({ width: 640, height: 420 })
+        await quick.goto(`${renderer.origin}/index.html#quick-ask`)
+        return quick
+      }
     })
     await page.close()
     await core.dispose()

@@ -9,12 +9,13 @@ test('window.api offers only contract methods and answers a malformed payload wi
   expect(shape).toEqual({
     app: ['status'],
     chat: ['cancel', 'onStream', 'regenerate', 'send'],
-    conversations: ['delete', 'get', 'list', 'onChanged', 'rename', 'updateSettings'],
+    conversations: ['delete', 'get', 'list', 'onChanged', 'onOpen', 'rename', 'updateSettings'],
     keys: ['delete', 'list', 'set'],
     links: ['open'],
     messages: ['delete'],
     models: ['list'],
     providers: ['detectLocal', 'list', 'remove', 'save', 'test'],
+    quickAsk: ['hide', 'onShown', 'openInMain'],
     settings: ['get', 'update']
   })
 

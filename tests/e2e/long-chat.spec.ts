@@ -5,7 +5,7 @@ test.use({ mockApiKey: null })
 test('a 5,000-message conversation opens at its end with only a screenful in the DOM', async ({ page, app }) => {
   const store = app.core.store
   if (!store) throw new Error('no store')
-  store.conversations.insert({ id: 'long', title: 'A very long chat', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
+  store.conversations.insert({ id: 'long', title: 'A very long chat', source: 'chat', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
   store.transaction(() => {
     let parentId: string | null = null
     for (let i = 0; i < 5000; i++) {

@@ -127,7 +127,7 @@ describe('app core behind the router', () => {
 
   it('marks answers left streaming by a previous run as interrupted, keeping their text', async () => {
     const previous = openStore(join(dataDir, 'chofesh.sqlite'))
-    previous.conversations.insert({ id: 'c1', title: 'Before the crash', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
+    previous.conversations.insert({ id: 'c1', title: 'Before the crash', source: 'chat', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
     previous.messages.insert({
       id: 'a1',
       conversationId: 'c1',

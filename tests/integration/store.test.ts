@@ -30,7 +30,7 @@ afterEach(() => {
 })
 
 function addConversation(store: Store, id = 'c1'): string {
-  store.conversations.insert({ id, title: 'Test', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
+  store.conversations.insert({ id, title: 'Test', source: 'chat', providerId: null, model: null, systemPrompt: null, params: {}, createdAt: 1, updatedAt: 1 })
   return id
 }
 
@@ -255,11 +255,15 @@ describe('settings', () => {
   it('start from the defaults, keep what was changed, and leave unknown keys alone', () => {
     const store = openStore(join(dir, 'chofesh.sqlite'))
     opened.push(store)
-    expect(store.settings.read()).toEqual({ theme: 'system', defaultModel: null })
+    expect(store.settings.read()).toEqual({ theme: 'system', quickAskShortcut: 'CommandOrControl+Shift+Space', defaultModel: null })
     store.settings.update({ theme: 'dark' })
     store.settings.update({ defaultModel: { providerId: 'openai', model: 'gpt-4o' } })
     store.db.prepare("INSERT INTO settings (key, value_json) VALUES ('fromTheFuture', '1')").run()
-    expect(store.settings.read()).toEqual({ theme: 'dark', defaultModel: { providerId: 'openai', model: 'gpt-4o' } })
+    expect(store.settings.read()).toEqual({
+      theme: 'dark',
+      quickAskShortcut: 'CommandOrControl+Shift+Space',
+      defaultModel: { providerId: 'openai', model: 'gpt-4o' }
+    })
     expect(store.db.prepare("SELECT value_json FROM settings WHERE key = 'fromTheFuture'").get()).toEqual({ value_json: '1' })
   })
 })

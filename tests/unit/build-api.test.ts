@@ -19,11 +19,13 @@ const camel = (name: string): string => name.replace(/-([a-z])/g, (_m, c: string
 function expectedShape(): Record<string, string[]> {
   const shape: Record<string, string[]> = {}
   for (const channel of REQUEST_CHANNELS) {
-    const [domain, verb] = channel.split(':') as [string, string]
+    const [kebab, verb] = channel.split(':') as [string, string]
+    const domain = camel(kebab)
     ;(shape[domain] ??= []).push(camel(verb))
   }
   for (const event of EVENT_CHANNELS) {
-    const [domain, name] = event.split(':') as [string, string]
+    const [kebab, name] = event.split(':') as [string, string]
+    const domain = camel(kebab)
     const method = camel(name)
     ;(shape[domain] ??= []).push(`on${method[0]!.toUpperCase()}${method.slice(1)}`)
   }
@@ -42,8 +44,8 @@ describe('buildApi', () => {
   it('maps every request channel to a function that invokes exactly that channel', async () => {
     const { api, transport } = setup()
     for (const channel of REQUEST_CHANNELS) {
-      const [domain, verb] = channel.split(':') as [string, string]
-      const method = api[domain]?.[camel(verb)]
+      const [kebab, verb] = channel.split(':') as [string, string]
+      const method = api[camel(kebab)]?.[camel(verb)]
       expect(typeof method, channel).toBe('function')
       transport.invoke.mockClear()
       await (method as (input?: unknown) => Promise<unknown>)({ probe: channel })

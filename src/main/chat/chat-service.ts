@@ -1,4 +1,4 @@
-import type { ConversationSettings, ProviderConfig } from '../../shared/domain'
+import type { ConversationSettings, ConversationSource, ProviderConfig } from '../../shared/domain'
 import { PROVIDER_PRESETS } from '../../shared/provider-presets'
 import { AppError } from '../../shared/errors'
 import type { RequestInput, RequestOutput } from '../../shared/ipc/contract'
@@ -58,6 +58,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     conversationId: string | null,
     text: string,
     settings: ConversationSettings | undefined,
+    source: ConversationSource,
     at: number
   ): { id: string; settings: ConversationSettings } {
     if (conversationId !== null) {
@@ -67,7 +68,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     }
     const id = newId()
     const chosen = settings ?? defaultSettings
-    store.conversations.insert({ id, title: titleFromText(text), providerId: null, model: null, ...chosen, createdAt: at, updatedAt: at })
+    store.conversations.insert({ id, title: titleFromText(text), source, providerId: null, model: null, ...chosen, createdAt: at, updatedAt: at })
     return { id, settings: chosen }
   }
 
@@ -104,7 +105,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       let settings = defaultSettings
       // The user's message is stored before any request leaves the machine.
       const ids = store.transaction(() => {
-        const conversation = startConversation(input.conversationId, input.text, input.settings, at)
+        const conversation = startConversation(input.conversationId, input.text, input.settings, input.source ?? 'chat', at)
         settings = conversation.settings
         checkParams(PROVIDER_PRESETS[provider.preset].protocol, settings.params)
         const conversationId = conversation.id

@@ -1,9 +1,10 @@
-import type { ChatParams, ConversationSettings, ConversationSummary } from '../../shared/domain'
+import type { ChatParams, ConversationSettings, ConversationSource, ConversationSummary } from '../../shared/domain'
 import type { Db } from './database'
 
 interface ConversationRow {
   id: string
   title: string
+  source: ConversationSource
   provider_id: string | null
   model: string | null
   system_prompt: string | null
@@ -16,6 +17,7 @@ function toSummary(row: ConversationRow): ConversationSummary {
   return {
     id: row.id,
     title: row.title,
+    source: row.source,
     providerId: row.provider_id,
     model: row.model,
     systemPrompt: row.system_prompt,
@@ -25,12 +27,12 @@ function toSummary(row: ConversationRow): ConversationSummary {
   }
 }
 
-const COLUMNS = 'id, title, provider_id, model, system_prompt, params_json, created_at, updated_at'
+const COLUMNS = 'id, title, source, provider_id, model, system_prompt, params_json, created_at, updated_at'
 
 export function createConversationsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO conversations (id, title, provider_id, model, system_prompt, params_json, created_at, updated_at)
-     VALUES (@id, @title, @providerId, @model, @systemPrompt, @params, @createdAt, @updatedAt)`
+    `INSERT INTO conversations (id, title, source, provider_id, model, system_prompt, params_json, created_at, updated_at)
+     VALUES (@id, @title, @source, @providerId, @model, @systemPrompt, @params, @createdAt, @updatedAt)`
   )
   const list = db.prepare(`SELECT ${COLUMNS} FROM conversations ORDER BY updated_at DESC, rowid DESC`)
   const get = db.prepare(`SELECT ${COLUMNS} FROM conversations WHERE id = ?`)

@@ -88,5 +88,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE providers RENAME COLUMN kind TO preset;
   UPDATE providers SET preset = 'custom' WHERE preset = 'openai-compatible';
   ALTER TABLE providers ADD COLUMN options_json TEXT NOT NULL DEFAULT '{}';
+  `,
+  /* 3: where a conversation was started: the main window or the quick-ask window */ `
+  ALTER TABLE conversations ADD COLUMN source TEXT NOT NULL DEFAULT 'chat' CHECK (source IN ('chat', 'quick-ask'));
   `
 ]

@@ -3,7 +3,8 @@ import type { EventContract, IpcResult, RequestArgument, RequestOutput } from '.
 
 /**
  * The shape of `window.api`, derived from the contract: `keys:set` becomes
- * `api.keys.set(input)`, the event `chat:stream` becomes
+ * `api.keys.set(input)`, `quick-ask:open-in-main` becomes
+ * `api.quickAsk.openInMain(input)`, the event `chat:stream` becomes
  * `api.chat.onStream(listener)` which returns an unsubscribe function.
  */
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never
@@ -24,7 +25,7 @@ type DomainApi<D extends string> = {
 }
 
 export type ChofeshApi = {
-  [D in Domain<RequestChannel | EventChannel>]: DomainApi<D>
+  [D in Domain<RequestChannel | EventChannel> as KebabToCamel<D>]: DomainApi<D>
 }
 
 /** How the api reaches main: Electron's ipcRenderer in the preload, a Playwright binding in tests. */

@@ -26,10 +26,12 @@ export const REQUEST_CHANNELS = [
   'chat:cancel',
   'settings:get',
   'settings:update',
+  'quick-ask:hide',
+  'quick-ask:open-in-main',
   'links:open'
 ] as const
 
-export const EVENT_CHANNELS = ['chat:stream', 'conversations:changed'] as const
+export const EVENT_CHANNELS = ['chat:stream', 'conversations:changed', 'conversations:open', 'quick-ask:shown'] as const
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

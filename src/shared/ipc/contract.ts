@@ -114,7 +114,9 @@ export const requestContract = {
         /** The message this one follows: the end of the path the user sees, or for an edit the edited message's parent. Omitted: the newest message. */
         parentId: id.nullable().optional(),
         /** Settings for a new conversation; an existing one keeps its own. */
-        settings: conversationSettings.optional()
+        settings: conversationSettings.optional(),
+        /** Where a new conversation was started (quick-ask exchanges are marked as such). */
+        source: z.enum(['chat', 'quick-ask']).optional()
       })
       .strict(),
     output: output<{ conversationId: string; userMessageId: string; assistantMessageId: string; streamId: string }>()
@@ -130,11 +132,16 @@ export const requestContract = {
     input: z
       .object({
         theme: z.enum(['system', 'light', 'dark']).optional(),
+        quickAskShortcut: z.string().trim().min(1).max(100).optional(),
         defaultModel: z.object({ providerId, model: z.string().trim().min(1).max(200) }).strict().nullable().optional()
       })
       .strict(),
     output: output<AppSettings>()
   },
+  /** The quick-ask window hides itself (Esc); an answer still streaming goes on and is stored. */
+  'quick-ask:hide': { input: noInput, output: output<null>() },
+  /** Shows the main window with this conversation open. */
+  'quick-ask:open-in-main': { input: z.object({ conversationId: id }).strict(), output: output<null>() },
   'links:open': { input: z.object({ url: z.string().max(4096) }).strict(), output: output<{ opened: boolean }>() }
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>
 
@@ -173,6 +180,10 @@ export interface EventContract {
   'chat:stream': ChatStreamEvent
   /** A conversation changed without the renderer asking (e.g. it got its generated title). */
   'conversations:changed': { conversationId: string }
+  /** The main window should show this conversation (asked from the quick-ask window). */
+  'conversations:open': { conversationId: string }
+  /** The quick-ask window was just shown: focus the question box. */
+  'quick-ask:shown': Record<string, never>
 }
 
 // A compile-time check that EventContract names exactly the event channels.

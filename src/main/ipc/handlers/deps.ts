@@ -5,10 +5,17 @@ import type { ChatService } from '../../chat/chat-service'
 import type { ModelCatalog } from '../../providers/model-catalog'
 import type { KeyVault } from '../../secrets/key-vault'
 import type { Store } from '../../store'
+import type { EventBus } from '../event-bus'
 
 export interface LocalServer {
   presetId: LocalPresetId
   baseUrl: string
+}
+
+/** What the handlers may ask of the app's windows; Electron-free so tests can pass a fake. */
+export interface WindowControls {
+  hideQuickAsk(): void
+  showMain(): void
 }
 
 export interface HandlerDeps {
@@ -21,6 +28,8 @@ export interface HandlerDeps {
   vault: KeyVault
   detectLocalServers: () => Promise<LocalServer[]>
   openExternal: (url: string) => Promise<boolean>
+  windows: WindowControls
+  bus: Pick<EventBus, 'emit'>
   now?: () => number
 }
 

@@ -1,10 +1,11 @@
 import type { AppStatus } from '../../../shared/domain'
+import { AppError } from '../../../shared/errors'
 import type { Handlers } from '../router'
 import { createChatHandlers } from './chat-handlers'
 import { requireService, type HandlerDeps } from './deps'
 import { createProviderHandlers } from './provider-handlers'
 
-export type { HandlerDeps, LocalServer } from './deps'
+export type { HandlerDeps, LocalServer, WindowControls } from './deps'
 
 /** The implementation of every request channel, over the app's services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -20,6 +21,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createChatHandlers(deps),
     'settings:get': () => requireService(deps.store, deps).settings.read(),
     'settings:update': (changes) => requireService(deps.store, deps).settings.update(changes),
+    'quick-ask:hide': () => {
+      deps.windows.hideQuickAsk()
+      return null
+    },
+    'quick-ask:open-in-main': ({ conversationId }) => {
+      if (!requireService(deps.store, deps).conversations.get(conversationId)) {
+        throw new AppError('not_found', 'This conversation no longer exists.')
+      }
+      deps.windows.showMain()
+      deps.bus.emit('conversations:open', { conversationId })
+      return null
+    },
     'links:open': async ({ url }) => ({ opened: await deps.openExternal(url) })
   }
 }

@@ -48,7 +48,11 @@ export const api = {
   cancel: (streamId: string) => unwrap(window.api.chat.cancel({ streamId })),
   onStream: (listener: Parameters<typeof window.api.chat.onStream>[0]) => window.api.chat.onStream(listener),
   onConversationsChanged: (listener: Parameters<typeof window.api.conversations.onChanged>[0]) =>
-    window.api.conversations.onChanged(listener)
+    window.api.conversations.onChanged(listener),
+  onConversationOpen: (listener: Parameters<typeof window.api.conversations.onOpen>[0]) => window.api.conversations.onOpen(listener),
+  onQuickAskShown: (listener: Parameters<typeof window.api.quickAsk.onShown>[0]) => window.api.quickAsk.onShown(listener),
+  hideQuickAsk: () => unwrap(window.api.quickAsk.hide()),
+  openInMain: (conversationId: string) => unwrap(window.api.quickAsk.openInMain({ conversationId }))
 }
 
 /** A sentence for the user from any failure. */

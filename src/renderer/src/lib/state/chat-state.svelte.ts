@@ -1,4 +1,11 @@
-import type { AppStatus, ChatParams, ConversationDetail, ConversationSummary, Message } from '../../../../shared/domain'
+import type {
+  AppStatus,
+  ChatParams,
+  ConversationDetail,
+  ConversationSource,
+  ConversationSummary,
+  Message
+} from '../../../../shared/domain'
 import type { ChatStreamEvent } from '../../../../shared/ipc/contract'
 import { api, describeError } from '../api'
 import { applyDelta, type LiveAnswer } from './live-answers'
@@ -16,6 +23,8 @@ export class ChatState {
   streamNote = $state<string | null>(null)
   notice = $state<string | null>(null)
   loaded = $state(false)
+  /** Which window this is: new conversations are marked with it. */
+  source: ConversationSource = 'chat'
   /** The message being edited in place, if any. */
   editingId = $state<string | null>(null)
   /** At each fork of the open chat, the child the user chose (by parent key). */
@@ -193,7 +202,7 @@ export class ChatState {
         parentId: this.current ? parentId : null,
         ...choice,
         text,
-        ...(this.current ? {} : { settings: { systemPrompt: this.draftSystemPrompt, params: this.draftParams } })
+        ...(this.current ? {} : { settings: { systemPrompt: this.draftSystemPrompt, params: this.draftParams }, source: this.source })
       })
       await this.#started(sent, parentId, sent.userMessageId)
       return true
