@@ -3,7 +3,7 @@ import type { DatabaseProblem } from '../shared/domain'
 import { isAppError } from '../shared/errors'
 import { createChatService, type ChatService } from './chat/chat-service'
 import { createEventBus, type EventBus } from './ipc/event-bus'
-import { createHandlers, type LocalServer, type WindowControls } from './ipc/handlers'
+import { createHandlers, type LocalServer, type ShortcutControl, type WindowControls } from './ipc/handlers'
 import { createRouter, type Router, type SenderPolicy } from './ipc/router'
 import { detectLocalServers } from './providers/local-detect'
 import { createModelCatalog } from './providers/model-catalog'
@@ -25,6 +25,8 @@ export interface AppCoreOptions {
   timeouts?: AdapterTimeouts
   /** The app's windows; without Electron (tests) nothing to show or hide. */
   windows?: WindowControls
+  /** The global quick-ask shortcut; none without Electron. */
+  shortcut?: ShortcutControl
   log?: (message: string, error?: unknown) => void
 }
 
@@ -77,6 +79,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       detectLocalServers: options.detectLocalServers ?? (() => detectLocalServers(globalThis.fetch)),
       openExternal: options.openExternal,
       windows: options.windows ?? { hideQuickAsk: () => undefined, showMain: () => undefined },
+      shortcut: options.shortcut ?? null,
       bus
     }),
     isTrustedSender: options.isTrustedSender,

@@ -116,8 +116,18 @@ export interface DatabaseProblem {
   path: string
 }
 
+/** Whether the global quick-ask shortcut is in force, and why not. */
+export interface ShortcutStatus {
+  accelerator: string
+  active: boolean
+  /** Why it is not active, with what to do instead (e.g. bind `chofesh --quick-ask` on Wayland). */
+  message: string | null
+}
+
 export interface AppStatus {
   version: string
+  /** Null where there is no global shortcut to speak of (the browser tests). */
+  quickAskShortcut: ShortcutStatus | null
   keychain: { status: KeychainStatus; message: string | null }
   database: { ok: true; path: string } | ({ ok: false } & DatabaseProblem)
 }

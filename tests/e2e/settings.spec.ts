@@ -56,3 +56,32 @@ test.describe('a provider whose key needs replacing', () => {
     expect(app.core.store?.providers.get('openai')?.enabled).toBe(false)
   })
 })
+
+test.describe('the quick-ask shortcut', () => {
+  const applied: string[] = []
+  let current = { accelerator: 'CommandOrControl+Shift+Space', active: true, message: null as string | null }
+  test.use({
+    coreOverrides: {
+      shortcut: {
+        status: () => current,
+        apply: (accelerator: string) => {
+          applied.push(accelerator)
+          current = { accelerator, active: false, message: `${accelerator} is taken by another app. Pick another, or bind chofesh --quick-ask.` }
+          return current
+        }
+      }
+    }
+  })
+
+  test('is changed in settings, and the user is told when it cannot be registered', async ({ page, app, mock }) => {
+    await app.open()
+    await app.addProvider({ preset: 'lmstudio', baseUrl: mock.baseUrl })
+    await page.getByRole('button', { name: 'Settings…' }).click()
+    await expect(page.getByTestId('shortcut-status')).toHaveText('CommandOrControl+Shift+Space opens quick ask.')
+    await page.getByLabel('Quick ask shortcut (anywhere on your computer)').fill('Control+Alt+Q')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.getByTestId('shortcut-status')).toHaveText('Control+Alt+Q is taken by another app. Pick another, or bind chofesh --quick-ask.')
+    expect(applied).toEqual(['Control+Alt+Q'])
+    expect(app.core.store?.settings.read().quickAskShortcut).toBe('Control+Alt+Q')
+  })
+})

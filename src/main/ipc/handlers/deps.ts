@@ -1,4 +1,4 @@
-import type { DatabaseProblem } from '../../../shared/domain'
+import type { DatabaseProblem, ShortcutStatus } from '../../../shared/domain'
 import { AppError } from '../../../shared/errors'
 import type { LocalPresetId } from '../../providers/local-detect'
 import type { ChatService } from '../../chat/chat-service'
@@ -18,6 +18,13 @@ export interface WindowControls {
   showMain(): void
 }
 
+/** The global quick-ask shortcut, registered by the Electron side. */
+export interface ShortcutControl {
+  status(): ShortcutStatus
+  /** Registers `accelerator` in place of the current one; the old one stays if this fails. */
+  apply(accelerator: string): ShortcutStatus
+}
+
 export interface HandlerDeps {
   version: string
   /** Null when the database could not be opened; `databaseProblem` says why. */
@@ -29,6 +36,7 @@ export interface HandlerDeps {
   detectLocalServers: () => Promise<LocalServer[]>
   openExternal: (url: string) => Promise<boolean>
   windows: WindowControls
+  shortcut: ShortcutControl | null
   bus: Pick<EventBus, 'emit'>
   now?: () => number
 }

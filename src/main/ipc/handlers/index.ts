@@ -5,13 +5,14 @@ import { createChatHandlers } from './chat-handlers'
 import { requireService, type HandlerDeps } from './deps'
 import { createProviderHandlers } from './provider-handlers'
 
-export type { HandlerDeps, LocalServer, WindowControls } from './deps'
+export type { HandlerDeps, LocalServer, ShortcutControl, WindowControls } from './deps'
 
 /** The implementation of every request channel, over the app's services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:status': async (): Promise<AppStatus> => ({
       version: deps.version,
+      quickAskShortcut: deps.shortcut?.status() ?? null,
       keychain: await deps.vault.status(),
       database: deps.store
         ? { ok: true, path: deps.store.path }
@@ -20,7 +21,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createProviderHandlers(deps),
     ...createChatHandlers(deps),
     'settings:get': () => requireService(deps.store, deps).settings.read(),
-    'settings:update': (changes) => requireService(deps.store, deps).settings.update(changes),
+    'settings:update': (changes) => {
+      // The setting is kept even if the shortcut cannot be registered: app:status says why.
+      if (changes.quickAskShortcut !== undefined) deps.shortcut?.apply(changes.quickAskShortcut)
+      return requireService(deps.store, deps).settings.update(changes)
+    },
     'quick-ask:hide': () => {
       deps.windows.hideQuickAsk()
       return null
