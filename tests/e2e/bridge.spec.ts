@@ -9,7 +9,7 @@ test('window.api offers only contract methods and answers a malformed payload wi
   expect(shape).toEqual({
     app: ['status'],
     chat: ['cancel', 'onStream', 'regenerate', 'send'],
-    conversations: ['delete', 'get', 'list', 'onChanged', 'onOpen', 'rename', 'updateSettings'],
+    conversations: ['delete', 'get', 'list', 'onChanged', 'onNew', 'onOpen', 'rename', 'updateSettings'],
     keys: ['delete', 'list', 'set'],
     links: ['open'],
     messages: ['delete'],

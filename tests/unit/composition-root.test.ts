@@ -27,6 +27,12 @@ vi.mock('electron', () => {
       BrowserWindow.instances.push(this)
     }
     once = vi.fn()
+    on = vi.fn()
+    show = vi.fn()
+    hide = vi.fn()
+    focus = vi.fn()
+    setBounds = vi.fn()
+    isVisible = () => false
     loadURL = vi.fn(async (url: string) => {
       const last = windows.at(-1)
       if (last) last.url = url
@@ -36,6 +42,9 @@ vi.mock('electron', () => {
   const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() }
   return {
     app: {
+      isPackaged: false,
+      getAppPath: () => '/app',
+      hide: vi.fn(),
       requestSingleInstanceLock: () => true,
       quit: vi.fn(),
       on: (event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener),
@@ -49,6 +58,24 @@ vi.mock('electron', () => {
       removeHandler: vi.fn()
     },
     nativeTheme: { shouldUseDarkColors: false },
+    globalShortcut: { register: vi.fn(() => true), unregister: vi.fn(), unregisterAll: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn(() => calls.push('menu')) },
+    Tray: class {
+      constructor() {
+        calls.push('tray')
+      }
+      setToolTip = vi.fn()
+      setContextMenu = vi.fn()
+      on = vi.fn()
+    },
+    nativeImage: {
+      createFromPath: () => ({ isEmpty: () => true, resize: () => ({}), getSize: () => ({ width: 0, height: 0 }) }),
+      createEmpty: () => ({ addRepresentation: vi.fn(), isEmpty: () => true })
+    },
+    screen: {
+      getCursorScreenPoint: () => ({ x: 0, y: 0 }),
+      getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } })
+    },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => calls.push('scheme')),
       handle: vi.fn(() => calls.push('protocol'))
@@ -61,18 +88,23 @@ vi.mock('electron', () => {
 afterAll(() => rmSync(userData, { recursive: true, force: true }))
 
 describe('the composition root', () => {
-  it('registers the app:// scheme before ready, then serves, binds every channel and opens a hardened window', async () => {
+  it('registers the app:// scheme before ready, then serves, binds every channel and opens hardened windows', async () => {
     await import('../../src/main/index')
     expect(calls).toEqual(['scheme'])
     ready()
-    await vi.waitFor(() => expect(windows).toHaveLength(1))
+    await vi.waitFor(() => expect(windows).toHaveLength(2))
 
-    expect(calls).toEqual(['scheme', 'protocol', 'window'])
+    // The quick-ask window is made (hidden) before the main window, so the hotkey shows it at once.
+    expect(calls).toEqual(['scheme', 'protocol', 'window', 'menu', 'tray', 'window'])
     expect([...handlers.keys()].sort()).toEqual([...REQUEST_CHANNELS].sort())
-    const [window] = windows
-    expect(window?.url).toBe('app://chofesh/index.html')
-    expect(window?.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
-    expect(String((window?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/)
+    const [quick, main] = windows
+    expect(quick?.url).toBe('app://chofesh/index.html#quick-ask')
+    expect(quick?.options).toMatchObject({ show: false, frame: false, alwaysOnTop: true })
+    expect(main?.url).toBe('app://chofesh/index.html')
+    for (const window of [quick, main]) {
+      expect(window?.options['webPreferences']).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
+      expect(String((window?.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.js$/)
+    }
   })
 
   it('answers through the router: our window is trusted, an iframe or another window is not', async () => {

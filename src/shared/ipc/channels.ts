@@ -31,7 +31,7 @@ export const REQUEST_CHANNELS = [
   'links:open'
 ] as const
 
-export const EVENT_CHANNELS = ['chat:stream', 'conversations:changed', 'conversations:open', 'quick-ask:shown'] as const
+export const EVENT_CHANNELS = ['chat:stream', 'conversations:changed', 'conversations:open', 'conversations:new', 'quick-ask:shown'] as const
 
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

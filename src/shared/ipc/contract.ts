@@ -182,6 +182,8 @@ export interface EventContract {
   'conversations:changed': { conversationId: string }
   /** The main window should show this conversation (asked from the quick-ask window). */
   'conversations:open': { conversationId: string }
+  /** Start a new chat (from the tray or the app menu). */
+  'conversations:new': Record<string, never>
   /** The quick-ask window was just shown: focus the question box. */
   'quick-ask:shown': Record<string, never>
 }

@@ -49,6 +49,7 @@ export const api = {
   onStream: (listener: Parameters<typeof window.api.chat.onStream>[0]) => window.api.chat.onStream(listener),
   onConversationsChanged: (listener: Parameters<typeof window.api.conversations.onChanged>[0]) =>
     window.api.conversations.onChanged(listener),
+  onNewConversation: (listener: Parameters<typeof window.api.conversations.onNew>[0]) => window.api.conversations.onNew(listener),
   onConversationOpen: (listener: Parameters<typeof window.api.conversations.onOpen>[0]) => window.api.conversations.onOpen(listener),
   onQuickAskShown: (listener: Parameters<typeof window.api.quickAsk.onShown>[0]) => window.api.quickAsk.onShown(listener),
   hideQuickAsk: () => unwrap(window.api.quickAsk.hide()),
