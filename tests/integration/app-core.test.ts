@@ -84,6 +84,8 @@ describe('app core behind the router', () => {
     const status = await call<AppStatus>('app:status')
     expect(status).toEqual({
       version: '9.9.9-test',
+      // No Electron here, so no global shortcut to report on.
+      quickAskShortcut: null,
       keychain: { status: 'ok', message: null },
       database: { ok: true, path: join(dataDir, 'chofesh.sqlite') }
     })
