@@ -47,16 +47,44 @@ export function lineStarts(text: string, from = 0): number[] {
   return starts
 }
 
+export interface BlockStart {
+  startLine: number
+  startOffset: number
+}
+
 /**
  * Index of the block to re-parse from after text was appended, or -1 for
  * "from the start". A block boundary of markdown-it depends on the line it
  * is on and at most the next one (a table header needs its delimiter row),
  * so every boundary at or before `lastLine - 2` is final: only the last line
- * can still change. The last block starting there is a safe place to resume.
+ * can still change, and the last block starting there is a safe place to
+ * resume. The last block itself is safe sooner when it follows a blank line
+ * and starts at column 0 with a character that cannot begin a list item:
+ * after a blank line only a list (new item, indented continuation) or an
+ * indented code block can continue, so the block before it is final.
  */
-export function reparseIndex(blocks: readonly { startLine: number }[], lastLine: number): number {
-  for (let index = blocks.length - 1; index >= 0; index--) {
-    if ((blocks[index] as { startLine: number }).startLine <= lastLine - 2) return index
+export function reparseIndex(blocks: readonly BlockStart[], lastLine: number, text: string): number {
+  const last = blocks.length - 1
+  if (last >= 0 && startsAfterFinalBlock(blocks[last] as BlockStart, text)) return last
+  for (let index = last; index >= 0; index--) {
+    if ((blocks[index] as BlockStart).startLine <= lastLine - 2) return index
   }
   return -1
+}
+
+// Spaces and tabs (indentation), list markers and digits (ordered list items) could all continue a list.
+const MAY_CONTINUE = /[\s*+\-0-9]/
+
+function startsAfterFinalBlock(block: BlockStart, text: string): boolean {
+  if (block.startOffset === 0 || MAY_CONTINUE.test(text.charAt(block.startOffset))) return false
+  // The line before must be blank: step over the break ending it ("\n", "\r" or "\r\n"), then over its spaces and tabs.
+  const before = text.charCodeAt(block.startOffset - 1)
+  if (before !== 10 && before !== 13) return false
+  const crlf = before === 10 && text.charCodeAt(block.startOffset - 2) === 13
+  for (let index = block.startOffset - (crlf ? 3 : 2); index >= 0; index--) {
+    const code = text.charCodeAt(index)
+    if (code === 10 || code === 13) return true
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
 }
