@@ -26,6 +26,8 @@ async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
  */
 export const api = {
   appStatus: () => unwrap(window.api.app.status()),
+  /** Links in answers open in the system browser, through main, which checks them first. */
+  openLink: (url: string) => unwrap(window.api.links.open({ url })),
   getSettings: () => unwrap(window.api.settings.get()),
   updateSettings: (changes: Parameters<typeof window.api.settings.update>[0]) => unwrap(window.api.settings.update(changes)),
   listProviders: () => unwrap(window.api.providers.list()),
