@@ -6,6 +6,7 @@ import { createEventBus, type EventBus } from './ipc/event-bus'
 import { createHandlers, type LocalServer, type ShortcutControl, type WindowControls } from './ipc/handlers'
 import { createRouter, type Router, type SenderPolicy } from './ipc/router'
 import { detectLocalServers } from './providers/local-detect'
+import { fetchImageAsDataUrl } from './media/fetch-image'
 import { createModelCatalog } from './providers/model-catalog'
 import { createAdapterFactory, DEFAULT_TIMEOUTS, type AdapterTimeouts } from './providers/registry'
 import { createKeyVault, type KeychainBackend } from './secrets/key-vault'
@@ -27,6 +28,9 @@ export interface AppCoreOptions {
   windows?: WindowControls
   /** The global quick-ask shortcut; none without Electron. */
   shortcut?: ShortcutControl
+  /** Electron's clipboard; without Electron, text copied is kept in memory (tests read it back). */
+  writeClipboard?: (text: string) => void
+  fetchImage?: (url: string) => Promise<string>
   log?: (message: string, error?: unknown) => void
 }
 
@@ -80,6 +84,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       openExternal: options.openExternal,
       windows: options.windows ?? { hideQuickAsk: () => undefined, showMain: () => undefined },
       shortcut: options.shortcut ?? null,
+      writeClipboard: options.writeClipboard ?? (() => undefined),
+      fetchImage: options.fetchImage ?? ((url) => fetchImageAsDataUrl(url)),
       bus
     }),
     isTrustedSender: options.isTrustedSender,

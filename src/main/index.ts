@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import {
   app,
   BrowserWindow,
+  clipboard,
   globalShortcut,
   ipcMain,
   Menu,
@@ -111,7 +112,8 @@ if (claimSingleInstance(app, onLaunch)) {
       }),
       openExternal,
       windows: { hideQuickAsk: () => quickAsk?.hide(), showMain: showMainWindow },
-      shortcut
+      shortcut,
+      writeClipboard: (text) => clipboard.writeText(text)
     })
     const bus = core.bus
     bindRouterToIpc({

@@ -9,8 +9,10 @@ test('window.api offers only contract methods and answers a malformed payload wi
   expect(shape).toEqual({
     app: ['status'],
     chat: ['cancel', 'onStream', 'regenerate', 'send'],
+    clipboard: ['write'],
     conversations: ['delete', 'get', 'list', 'onChanged', 'onNew', 'onOpen', 'rename', 'updateSettings'],
     keys: ['delete', 'list', 'set'],
+    images: ['fetch'],
     links: ['open'],
     messages: ['delete'],
     models: ['list'],

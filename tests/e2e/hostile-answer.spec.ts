@@ -1,6 +1,10 @@
 import { expect, test } from './app-fixture'
 
 const opened: string[] = []
+const copied: string[] = []
+const fetchedImages: string[] = []
+// A 1×1 transparent PNG, as main would return it.
+const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
 const HOSTILE = [
   'Click [here](javascript:window.__pwned=1) or read [the docs](https://example.com/docs).',
   '',
@@ -27,6 +31,11 @@ test.use({
     openExternal: async (url: string) => {
       opened.push(url)
       return true
+    },
+    writeClipboard: (text: string) => void copied.push(text),
+    fetchImage: async (url: string) => {
+      fetchedImages.push(url)
+      return PIXEL
     }
   }
 })
@@ -52,4 +61,13 @@ test('a hostile answer, streamed through the app, runs nothing, loads nothing, a
   await expect.poll(() => opened).toEqual(['https://example.com/docs'])
   expect(page.url().startsWith(origin)).toBe(true)
   await page.screenshot({ path: 'docs/screenshots/hostile-answer.png' })
+
+  // Only when the user asks: main fetches the image and the page shows it as data.
+  await answer.getByRole('button', { name: 'Load image from evil.example' }).click()
+  await expect(answer.locator('img')).toHaveAttribute('src', PIXEL)
+  expect(fetchedImages).toEqual(['https://evil.example/p.png'])
+
+  // Copy goes through main (the renderer has no clipboard permission).
+  await answer.locator('.md-code').getByRole('button', { name: 'Copy' }).click()
+  await expect.poll(() => copied).toEqual(['console.log("code stays code")\n'])
 })

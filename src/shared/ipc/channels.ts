@@ -28,6 +28,8 @@ export const REQUEST_CHANNELS = [
   'settings:update',
   'quick-ask:hide',
   'quick-ask:open-in-main',
+  'images:fetch',
+  'clipboard:write',
   'links:open'
 ] as const
 

@@ -142,6 +142,10 @@ export const requestContract = {
   'quick-ask:hide': { input: noInput, output: output<null>() },
   /** Shows the main window with this conversation open. */
   'quick-ask:open-in-main': { input: z.object({ conversationId: id }).strict(), output: output<null>() },
+  /** A remote image in an answer, fetched by main only when the user clicks to load it. */
+  'images:fetch': { input: z.object({ url: z.string().max(4096) }).strict(), output: output<{ dataUrl: string }>() },
+  /** The renderer has no clipboard permission; main writes the text. */
+  'clipboard:write': { input: z.object({ text: z.string().max(5_000_000) }).strict(), output: output<null>() },
   'links:open': { input: z.object({ url: z.string().max(4096) }).strict(), output: output<{ opened: boolean }>() }
 } as const satisfies Record<RequestChannel, { input: z.ZodType; output: unknown }>
 

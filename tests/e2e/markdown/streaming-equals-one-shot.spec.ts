@@ -50,7 +50,7 @@ test('GFM and chat-style cases one by one, 1-character deltas', async ({ harness
 })
 
 test('random documents of GFM and chat-style cases, deltas of 1 to 9 characters', async ({ harness }) => {
-  const documents = gfmDocuments(120)
+  const documents = gfmDocuments(80)
   const texts = documents.map((document) => document.text)
   const ends = documents.map((document) => deltaEnds(document.text, document.step))
   const mismatches = await harness.page.evaluate(compareStreamingInPage, { texts, ends })

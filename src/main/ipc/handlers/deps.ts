@@ -37,6 +37,9 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<boolean>
   windows: WindowControls
   shortcut: ShortcutControl | null
+  /** Electron's clipboard in the app; a fake in tests. */
+  writeClipboard: (text: string) => void
+  fetchImage: (url: string) => Promise<string>
   bus: Pick<EventBus, 'emit'>
   now?: () => number
 }

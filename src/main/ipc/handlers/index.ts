@@ -38,6 +38,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.bus.emit('conversations:open', { conversationId })
       return null
     },
+    'images:fetch': async ({ url }) => ({ dataUrl: await deps.fetchImage(url) }),
+    'clipboard:write': ({ text }) => {
+      deps.writeClipboard(text)
+      return null
+    },
     'links:open': async ({ url }) => ({ opened: await deps.openExternal(url) })
   }
 }

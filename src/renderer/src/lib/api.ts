@@ -28,6 +28,8 @@ export const api = {
   appStatus: () => unwrap(window.api.app.status()),
   /** Links in answers open in the system browser, through main, which checks them first. */
   openLink: (url: string) => unwrap(window.api.links.open({ url })),
+  fetchImage: async (url: string) => (await unwrap(window.api.images.fetch({ url }))).dataUrl,
+  writeClipboard: async (text: string) => void (await unwrap(window.api.clipboard.write({ text }))),
   getSettings: () => unwrap(window.api.settings.get()),
   updateSettings: (changes: Parameters<typeof window.api.settings.update>[0]) => unwrap(window.api.settings.update(changes)),
   listProviders: () => unwrap(window.api.providers.list()),
