@@ -36,12 +36,12 @@ test('add a key, stream an answer, reload: the chat is still there and the key w
   await expect(userMessage).toHaveText('hello')
   // Incremental: while the status is still "streaming" some, but not all, of the answer is shown.
   await expect(assistant).toHaveAttribute('data-status', 'streaming')
-  await expect
-    .poll(async () => (await assistant.locator('.content').textContent())?.length ?? 0)
-    .toBeGreaterThan(0)
-  const partial = (await assistant.locator('.content').textContent()) ?? ''
+  // innerText: the text as shown (the markdown view separates blocks with newlines).
+  const shownText = async (): Promise<string> => (await assistant.locator('.content').innerText()).trim()
+  await expect.poll(async () => (await shownText()).length).toBeGreaterThan(0)
+  const partial = await shownText()
   expect(partial.length).toBeLessThan(answer.length)
-  expect(answer.startsWith(partial)).toBe(true)
+  expect(answer.startsWith(partial), JSON.stringify(partial)).toBe(true)
 
   await expect(assistant).toHaveAttribute('data-status', 'complete', { timeout: 15_000 })
   await expect(assistant.locator('.content')).toHaveText(answer)
