@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
   timeout: 60_000,
+  // The machines are shared and have two cores: give UI expectations room, never a wall-clock budget.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     launchOptions: {
