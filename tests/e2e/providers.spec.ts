@@ -1,7 +1,7 @@
 import { startMockProvider, type MockProvider } from '../support/mock-provider'
 import { expect, test } from './app-fixture'
 
-const ANTHROPIC_KEY = 'sk-ant-test-0000000000000000000000abcd'
+const ANTHROPIC_KEY = 'sk-ant-test.0000000000000000000000abcd'
 
 test.describe('Anthropic through the mock', () => {
   test.use({ mockApiKey: ANTHROPIC_KEY })
@@ -30,7 +30,7 @@ test.describe('Anthropic through the mock', () => {
 
   test('a wrong key gives a clear error and the typed message is kept', async ({ page, app, mock }) => {
     await app.open()
-    await app.addProvider({ preset: 'anthropic', baseUrl: mock.origin, key: 'sk-ant-wrong-key-00000000000000000000' })
+    await app.addProvider({ preset: 'anthropic', baseUrl: mock.origin, key: 'sk-ant-wrong.key.00000000000000000000' })
     await expect(page.getByRole('alert')).toHaveText('The provider rejected the API key. Check or replace the key in Settings.')
     await page.screenshot({ path: 'docs/screenshots/wrong-key.png' })
     expect(mock.requests.every((request) => request.headers['x-api-key'] !== ANTHROPIC_KEY)).toBe(true)

@@ -44,7 +44,7 @@ test.describe('no reachable keychain', () => {
   test('says so, and saving a key fails with the same clear message without storing it anywhere', async ({ page, app, mock }) => {
     await app.open()
     await expect(page.getByTestId('keychain-unavailable')).toContainText('Keychain unavailable')
-    await app.addProvider({ preset: 'openai', baseUrl: mock.baseUrl, key: 'sk-test-never-stored-0000000000' })
+    await app.addProvider({ preset: 'openai', baseUrl: mock.baseUrl, key: 'sk-test.never.stored.0000000000' })
     await expect(page.getByRole('alert')).toContainText('cannot reach your system keychain')
     await page.screenshot({ path: 'docs/screenshots/keychain-unavailable.png' })
     // The form keeps what the user typed so nothing is lost.

@@ -3,7 +3,7 @@ import { keyHint } from '../../src/main/secrets/key-hint'
 
 describe('keyHint', () => {
   it('keeps the vendor prefix and the last four characters of a long key', () => {
-    const key = 'sk-proj-Q7f1xY2mN8vB3cT6zR0wL5kP9hJ4dS1aE7uI3oG9f2c'
+    const key = 'sk-proj-Q7f1xY2mN8vB3.cT6zR0wL5kP9hJ4dS1aE7uI3oG9f2c'
     const hint = keyHint(key)
     expect(hint).toBe('sk-…9f2c')
     // Nothing from the middle of the key survives.
@@ -14,7 +14,7 @@ describe('keyHint', () => {
   it.each([
     ['gsk_0123456789abcdefghijWXYZ', 'gsk_…WXYZ'],
     ['xai-0123456789abcdefghij1a2b', 'xai-…1a2b'],
-    ['sk-ant-api03-0123456789abcdefghij-zz99', 'sk-…zz99']
+    ['sk-ant-api03-0123456789.abcdefghij-zz99', 'sk-…zz99']
   ])('recognises the prefix of %s', (key, hint) => {
     expect(keyHint(key)).toBe(hint)
   })
@@ -34,6 +34,6 @@ describe('keyHint', () => {
   })
 
   it('ignores surrounding whitespace from a paste', () => {
-    expect(keyHint('  sk-proj-0123456789abcdefghij9f2c\n')).toBe('sk-…9f2c')
+    expect(keyHint('  sk-proj-0123456789.abcdefghij9f2c\n')).toBe('sk-…9f2c')
   })
 })
