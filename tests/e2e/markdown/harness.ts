@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { build, type Plugin } from 'vite'
 import { RENDERER_CSP } from '../../../src/main/windows/content-security-policy'
+import { listenLocally } from '../../support/local-server'
 
 /** Global name under which the bundled engine appears in the harness page. */
 const ENGINE_GLOBAL = 'ChofeshMarkdown'
@@ -87,14 +87,5 @@ export async function startHarnessServer(): Promise<HarnessServer> {
     })
     response.end(body)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
+  return listenLocally(server)
 }

@@ -1,8 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 import { RENDERER_CSP } from '../../../src/main/windows/content-security-policy'
+import { listenLocally, type LocalServer } from '../local-server'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,10 +13,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 }
 
-export interface RendererServer {
-  origin: string
-  close(): Promise<void>
-}
+export type RendererServer = LocalServer
 
 /**
  * Serves the built renderer (out/renderer) over http on 127.0.0.1 with the
@@ -41,14 +38,5 @@ export async function startRendererServer(rootDir = join(process.cwd(), 'out', '
     })
     createReadStream(file).pipe(response)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
-  }
+  return listenLocally(server)
 }
